@@ -1,0 +1,1 @@
+"""Every way into lexgraph: the command line (`api.cli`), and later the REST and SPARQL routers."""

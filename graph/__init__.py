@@ -1,0 +1,1 @@
+"""Graph: turn extraction records into an RDF knowledge graph (see the knowledge-graph issue)."""

@@ -1,0 +1,60 @@
+"""Text cleaning that keeps every offset: markup and damage are overwritten, never cut out.
+
+The source is first normalised to NFC (offsets everywhere refer to that text). Cleaning then only
+replaces characters one for one (markdown and table pipes by spaces, word-segmentation underscores by
+spaces, old-style tone placement "Uỷ" by "Ủy", OCR "sô" by "số"), so a span found in the cleaned text
+is the same span in the normalised source and provenance needs no offset map.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Markdown emphasis and headings, table pipes, footnote brackets: layout, not words.
+_MARKUP = re.compile(r"\*+|^#+|\|", re.M)
+# Word-segmented corpora join syllables with "_" ("Chỉ_thị", "Thủ_tướng").
+_SEGMENT_JOIN = re.compile(r"(?<=\w)_(?=\w)")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u3000\t\f\v]")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+# Legacy fonts type the Icelandic eth "Ð" for the Vietnamese "Đ".
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+# Old tone placement ("hoà", "uỷ") to the placement of the 2018 spelling rule, only where the vowel
+# pair ends the syllable ("hoàn" is already right). "quý" keeps its accent on "y" after "q".
+_OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TONES.items())})
+_OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?!\w)")
+
+# OCR drops the hook of "số" before a number.
+_OCR_SO = re.compile(r"\b([sS])ô(?=\s*[:.]?\s*\d)")
+
+
+def normalise(text: str) -> str:
+    """NFC-normalise text; every offset lexgraph reports refers to this string."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean(text: str) -> str:
+    """Return a same-length copy of normalised `text` with layout and damage neutralised.
+
+    >>> clean("**Uỷ ban** | Chỉ_thị sô 12")
+    '  Ủy ban     Chỉ thị số 12'
+    """
+    out = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    out = _SEGMENT_JOIN.sub(" ", out)
+    out = _SPACES.sub(" ", out)
+    out = _DASHES.sub("-", out)
+    out = out.translate(_ETH)
+    out = _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(1)], out)
+    out = _OCR_SO.sub(lambda m: m.group(1) + "ố", out)
+    return out
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space to one space: how a span is shown to people."""
+    return " ".join(text.split())

@@ -1,0 +1,50 @@
+"""The extraction pipeline: text -> cleaned text -> header and mentions -> nesting -> relations -> record."""
+
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+from ingest import patterns as P
+from ingest.clean import clean, normalise, squash
+from ingest.find import find_mentions
+from ingest.header import read_header
+from ingest.readers import read_text
+from ingest.records import Record
+from ingest.relations import document_relations, nest
+from ingest.resolve import resolve
+
+_SENTENCE_MAX = 600
+
+
+def extract_text(text: str, source: str = "<text>", path: str = "", sha256: str = "") -> Record:
+    """Extract the record of one document from its text."""
+    text = normalise(text)
+    cleaned = clean(text)
+    header = read_header(cleaned)
+    mentions = find_mentions(cleaned)
+    nesting = nest(cleaned, mentions)
+    relations = document_relations(cleaned, mentions, nesting, header.title_span, header.body_start)
+    breaks = [m.end() for m in P.SENTENCE_BREAK.finditer(cleaned)]
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+
+    def sentence_of(pos: int) -> str:
+        k = bisect.bisect_right(breaks, pos)
+        start = breaks[k - 1] if k else 0
+        end = breaks[k] if k < len(breaks) else len(cleaned)
+        start = max(start, pos - _SENTENCE_MAX // 2)
+        end = min(end, start + _SENTENCE_MAX)
+        return squash(cleaned[start:end])
+
+    def line_of(pos: int) -> int:
+        return bisect.bisect_right(newlines, pos - 1) + 1
+
+    citations = resolve(cleaned, mentions, nesting, relations, header.info, sentence_of, line_of)
+    return Record(source=source, path=path, sha256=sha256, document=header.info, citations=tuple(citations))
+
+
+def extract_file(path: str | Path) -> Record:
+    """Extract the record of the document in `path`; raises `InputError` when it cannot be read."""
+    path = Path(path)
+    text, digest = read_text(path)
+    return extract_text(text, source=path.name, path=str(path), sha256=digest)

@@ -1,0 +1,298 @@
+"""Find every mention of an instrument in cleaned text. Finding never resolves.
+
+Three kinds of mention are found: numbered ("Nghị quyết số 11/NQ-CP ngày 30/01/2022 của Chính phủ"),
+named ("Luật Đầu tư công"), and bare short forms ("Nghị quyết 11", "Đề án 06"). For each, the
+words that travel with it are read off the text around it: the type word before the number, the date,
+issuer and subject phrase after it. Which instrument a short form means, and how the document relates
+to it, are decided later (`ingest.resolve`, `ingest.relations`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ingest import patterns as P
+from ingest.records import Mention
+from ingest.tables import (
+    ISSUER_TOKENS,
+    NAMED_TYPES,
+    NOT_A_LAW_NAME,
+    TYPE_TOKENS,
+    TYPE_WORDS,
+    canonical_token,
+    issuer_for_token,
+)
+
+_LOOKBACK = 200
+_SUBJECT_MAX = 400
+# Only a document's first few thousand characters hold its own "Số: ..." line.
+_HEADER_LIMIT = 4000
+_FOOTNOTE_BASES = {"TW", "TU", "CP", "TTg", "UBND", "HĐND", "VPCP", "NHNN", "BCĐ"}
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """A parsed number-symbol: display form as printed (spaces removed), match key, tokens."""
+
+    display: str
+    key: str
+    type_token: str | None
+    issuer_token: str | None
+    year: int | None
+    known: bool
+
+
+def parse_symbol(num: str, rest: str) -> Symbol | None:
+    """Parse the part after the number of a number-symbol; None when it is not one.
+
+    >>> parse_symbol("57", "/NQ-\\nCP").display
+    '57/NQ-CP'
+    >>> parse_symbol("66", "-NQ/TW1").display
+    '66-NQ/TW'
+    >>> parse_symbol("14", "-CTR/TU").key
+    '14/ctr/tu'
+    """
+    parts = P.SYMBOL_SEPARATOR.split(rest.strip())
+    seps = P.SYMBOL_SEPARATOR.findall(rest.strip())
+    if parts and parts[0] == "":
+        parts = parts[1:]
+    if not parts:
+        return None
+    year = None
+    if parts[0].isdigit():
+        year = int(parts[0])
+        if not 1945 <= year <= 2100:
+            return None
+    letters = [p for p in parts if not p.isdigit()]
+    if not letters or len(letters) != len(parts) - (year is not None):
+        return None
+    last = letters[-1]
+    base = last.rstrip("0123456789")
+    if base != last and canonical_token(base) in _FOOTNOTE_BASES:
+        letters[-1] = base
+    canon = [canonical_token(t) for t in letters]
+    type_token = canon[0] if canon[0] in TYPE_TOKENS else None
+    issuer_tokens = canon[1:] if type_token else canon
+    issuer_token = next((t for t in issuer_tokens if issuer_for_token(t)), None)
+    known = type_token is not None or issuer_token is not None
+    pieces = [num]
+    tokens = ([str(year)] if year is not None else []) + canon
+    for sep, tok in zip(seps, tokens, strict=False):
+        pieces += [sep.strip(), tok]
+    display = "".join(pieces)
+    key = "/".join([num.lstrip("0") or "0", *([str(year)] if year else []), *(t.casefold() for t in canon)])
+    return Symbol(display, key, type_token, issuer_token, year, known)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All mentions in cleaned `text`, in order of position, without overlaps."""
+    numbered = _numbered(text)
+    covered = [(m.start, m.end) for m in numbered]
+    others = [m for m in (*_named(text), *_bare(text)) if not _overlaps(m, covered)]
+    return sorted((*numbered, *others), key=lambda m: m.start)
+
+
+def _numbered(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    for match in P.SYMBOL.finditer(text):
+        symbol = parse_symbol(match.group("num"), match.group("rest"))
+        if symbol is None:
+            continue
+        start = match.start()
+        window = text[max(0, start - _LOOKBACK) : start]
+        mention = _typed(window, start, symbol, found, text)
+        if mention is None:
+            continue
+        found.append(_with_tail(text, mention, match.end()))
+    return found
+
+
+def _typed(window: str, start: int, symbol: Symbol, found: list[Mention], text: str) -> Mention | None:
+    """Decide the mention's type from the words before its number-symbol."""
+    offset = start - len(window)
+    if start < _HEADER_LIMIT and P.BEFORE_HEADER_SO.search(window):
+        return None
+    base = Mention(kind="numbered", start=start, end=start, type=None, number=symbol.display, key=symbol.key)
+    if m := P.BEFORE_TYPED.search(window):
+        kind = TYPE_WORDS.get(_type_word(m.group("type")))
+        return replace(base, start=offset + m.start(), type=kind, year=symbol.year)
+    if m := P.BEFORE_TYPE_OF_ISSUER.search(window):
+        kind = TYPE_WORDS.get(_type_word(m.group("type")))
+        issuer = " ".join(m.group("issuer").split())
+        return replace(base, start=offset + m.start(), type=kind, issuer=issuer, year=symbol.year)
+    if m := P.BEFORE_LAW_NAME.search(window):
+        title = f"{m.group('type')} {' '.join(m.group('name').split())}"
+        return replace(base, start=offset + m.start(), type=NAMED_TYPES[m.group("type")], title=title,
+                       year=symbol.year)
+    if found and (m := P.BEFORE_LIST.search(window)):
+        prev = found[-1]
+        gap = text[prev.end : start]
+        explicit = m.group("so") is not None
+        if prev.type and (explicit and start - prev.end < 400 or len(gap.strip()) <= 6):
+            head = prev.list_head if prev.list_head is not None else len(found) - 1
+            return replace(base, type=prev.type, year=symbol.year, list_head=head)
+    if not symbol.known:
+        return None
+    kind = _type_from_symbol(symbol)
+    if kind is None:
+        return None
+    if P.BEFORE_SO.search(window) or (symbol.type_token and symbol.issuer_token):
+        return replace(base, type=kind, year=symbol.year)
+    return None
+
+
+def _type_word(word: str) -> str:
+    """The TYPE_WORDS key for a matched type word, whatever its case and line breaks."""
+    folded = " ".join(word.split()).casefold()
+    return _TYPE_WORD_BY_FOLD.get(folded, word)
+
+
+_TYPE_WORD_BY_FOLD = {w.casefold(): w for w in TYPE_WORDS}
+
+
+def _type_from_symbol(symbol: Symbol) -> str | None:
+    if symbol.type_token:
+        return TYPE_TOKENS[symbol.type_token]
+    token = symbol.issuer_token or ""
+    if token.rstrip("0123456789") in ("QH", "UBTVQH"):
+        return "Nghị quyết"
+    if token in ISSUER_TOKENS or issuer_for_token(token):
+        return "Công văn"
+    return None
+
+
+def _with_tail(text: str, mention: Mention, pos: int) -> Mention:
+    """Read the date, issuer and subject phrase that follow a mention's number or name."""
+    when: date | None = None
+    issuer = mention.issuer
+    for _ in range(2):
+        if when is None and (m := P.DATE_AFTER.match(text, pos)):
+            when = _date(m)
+            pos = m.end()
+            continue
+        if issuer is None and (m := P.ISSUER_AFTER.match(text, pos)):
+            issuer = " ".join(m.group("issuer").split())
+            pos = m.end()
+            continue
+        break
+    subject, subject_end = _subject(text, pos)
+    return replace(mention, end=pos, date=when, issuer=issuer, subject=subject, subject_end=subject_end)
+
+
+def _subject(text: str, pos: int) -> tuple[str | None, int]:
+    """The subject phrase after a citation's core, and where its clause ends."""
+    lead = P.SUBJECT_LEAD.match(text, pos)
+    limit = min(len(text), pos + _SUBJECT_MAX)
+    stop = P.SUBJECT_END.search(text, pos, limit)
+    end = stop.start() if stop else limit
+    if lead is None or lead.end() > end:
+        return None, end
+    words = lead.group("lead").casefold()
+    begin = lead.end() if words in ("về", "về việc", "v/v", "“", '"') else lead.start("lead")
+    subject = " ".join(text[begin:end].split()).strip(" ,“”\"")
+    return (subject or None), end
+
+
+def _date(m: re.Match[str]) -> date | None:
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def _named(text: str) -> list[Mention]:
+    """Laws, codes, ordinances and the constitution cited by name."""
+    found = []
+    for m in P.NAMED.finditer(text):
+        kind = NAMED_TYPES[" ".join(m.group("type").split())]
+        if kind == "Hiến pháp":
+            title, end = "Hiến pháp", m.end()
+            if n := re.match(r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam", text[end:end + 80], re.I):
+                end += n.end()
+        else:
+            name, end = _law_name(text, m.end())
+            if not name:
+                continue
+            title = f"{m.group('type')} {name}"
+        year = None
+        when = None
+        if d := P.DATE_AFTER.match(text, end):
+            when = _date(d)
+            end = d.end()
+        elif (y := P.YEAR_AFTER.match(text, end)) and re.match(r"\s*năm", text[end:end + 8], re.I):
+            year = int(y.group("y"))
+            end = y.end()
+        mention = Mention(kind="named", start=m.start(), end=end, type=kind, title=title, date=when,
+                          year=year or (when.year if when else None))
+        found.append(_with_tail(text, mention, end))
+    return found
+
+
+_NAME_WORD = re.compile(r"\s*(?P<sep>,\s*)?(?P<word>[^\W\d_]+)")
+_NAME_STOP = {
+    "của", "năm", "ngày", "số", "theo", "đã", "được", "để", "nhằm", "trong", "tại", "với", "cho", "thì",
+    "là", "có", "hiện", "mới", "này", "các", "những", "trên", "đến", "từ", "khi", "sau", "trước", "vào",
+    "đối", "nhưng", "hoặc", "thuộc", "như", "gồm", "bao", "và",
+}
+# Two-word phrases that end a law's name: "Luật Đất đai quy định ...", "Luật ... hướng dẫn ...".
+_NAME_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn"), ("thi", "hành"), ("văn", "bản"), ("sửa", "đổi")}
+_NAME_CONTINUES_AFTER_COMMA = {"chống", "bổ", "chăm", "thể", "công", "du", "thương"}
+_NAME_CONTINUES_AFTER_AND = {"vừa", "đào", "phát", "du", "xã", "môi", "giáo", "đầu", "dịch", "truyền", "công"}
+
+
+def _law_name(text: str, pos: int) -> tuple[str | None, int]:
+    """Read a law's name after "Luật": words up to punctuation, a date/number, or a function word."""
+    words: list[str] = []
+    end = pos
+    amending = False
+    for _ in range(16):
+        m = _NAME_WORD.match(text, end)
+        if m is None:
+            break
+        word = m.group("word")
+        low = word.casefold()
+        if not words:
+            if low in NOT_A_LAW_NAME or low in _NAME_STOP or m.group("sep"):
+                return None, pos
+            amending = low == "sửa"
+        else:
+            if m.group("sep") and low not in _NAME_CONTINUES_AFTER_COMMA:
+                break
+            if low == "và":
+                nxt = _NAME_WORD.match(text, m.end())
+                if not nxt or nxt.group("word").casefold() not in _NAME_CONTINUES_AFTER_AND:
+                    break
+            elif low in _NAME_STOP and not (amending and low in ("của", "số", "các")):
+                break
+            nxt = _NAME_WORD.match(text, m.end())
+            if nxt and (low, nxt.group("word").casefold()) in _NAME_STOP_PAIRS and not nxt.group("sep"):
+                break
+            if word[0].isupper() and low in ("luật", "nghị", "quyết", "thông", "chỉ", "kế") and not amending:
+                break
+        words.append(("," if m.group("sep") else "") + (" " if words else "") + word)
+        end = m.end()
+    if not words:
+        return None, pos
+    return "".join(words).strip(), end
+
+
+def _bare(text: str) -> list[Mention]:
+    """Short forms with a bare number: "Nghị quyết 11", "Đề án 06"."""
+    found = []
+    for m in P.BARE.finditer(text):
+        num = m.group("num")
+        if len(num) == 4 and num[:2] in ("19", "20"):
+            continue
+        if P.BARE_NOT_NUMBER.match(text, m.end()):
+            continue
+        kind = TYPE_WORDS[_type_word(m.group("type"))]
+        mention = Mention(kind="bare", start=m.start(), end=m.end(), type=kind, number=num,
+                          key=num.lstrip("0") or "0")
+        found.append(_with_tail(text, mention, m.end()))
+    return found
+
+
+def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s < mention.end and mention.start < e for s, e in spans)

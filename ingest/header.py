@@ -1,0 +1,236 @@
+"""The document's own identity: issuer block, "Số: ...", place and date, type heading, title, signer.
+
+Only what the text states is returned. Web copies often lose the header (two of the seeds do); then the
+number and date stay None, and the issuer and province are taken from the opening sentence or the
+signature block when those name them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from ingest import patterns as P
+from ingest.find import parse_symbol
+from ingest.records import DocumentInfo
+from ingest.issuers import body_of_phrase, canonical_province, province_in
+from ingest.tables import PROVINCES, TYPE_WORDS, Issuer
+
+_HEAD = 4000
+_TYPE_HEADINGS = {w.upper(): t for w, t in TYPE_WORDS.items() if w[0].isupper() and t not in ("Luật",)}
+_NATIONAL_MOTTO = re.compile(r"CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*-", re.I)
+_TITLE_STOP = re.compile(
+    r"\s*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Nhằm|Để|Điều\s+1|[IVX]+\.\s|1\.\s|Kính\s+gửi|Trên\s+cơ\s+sở)", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The document's identity and where its title and opening lie in the text."""
+
+    info: DocumentInfo
+    title_span: tuple[int, int] | None
+    body_start: int
+
+
+def read_header(text: str) -> Header:
+    """Read the document's own identity from cleaned `text`."""
+    head = text[:_HEAD]
+    number = _number(head)
+    when, place = _place_date(head)
+    heading = _type_heading(text)
+    kind = heading[0] if heading else None
+    title_span = _title_span(text, heading[2]) if heading else None
+    title = " ".join(text[title_span[0] : title_span[1]].split()) if title_span else None
+    issuer, body = _issuer_block(head)
+    body_start = _body_start(text, title_span[1] if title_span else 0)
+    if body is None:
+        issuer, body = _issuer_in_opening(text, body_start)
+    province = province_in(issuer) or (province_in(place) if body and body.local else None)
+    if body and body.local and province is None:
+        province = _most_named_province(text)
+    if issuer and province and province.casefold() not in issuer.casefold():
+        issuer = f"{issuer} {province}"
+    info = DocumentInfo(
+        type=kind,
+        number=number,
+        date=when,
+        place=place,
+        issuer=issuer,
+        issuer_level=body.level if body else None,
+        jurisdiction=province if body is None or body.local else None,
+        signer=_signer(text),
+        title=title,
+    )
+    return Header(info=info, title_span=title_span, body_start=body_start)
+
+
+def _number(head: str) -> str | None:
+    for m in P.HEADER_NUMBER.finditer(head):
+        sym = P.SYMBOL.match(head, m.end())
+        if sym and (parsed := parse_symbol(sym.group("num"), sym.group("rest"))):
+            return parsed.display
+    return None
+
+
+def _place_date(head: str) -> tuple[date | None, str | None]:
+    m = P.PLACE_DATE.search(head)
+    if m is None:
+        return None, None
+    try:
+        when = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        when = None
+    words = m.group("place").split()
+    for size in range(min(4, len(words)), 0, -1):
+        province = canonical_province(" ".join(words[-size:]))
+        if province:
+            return when, province
+    return when, " ".join(words[-2:]) or None
+
+
+def _type_heading(text: str) -> tuple[str, int, int] | None:
+    """The capitalised type line ("KẾ HOẠCH"): (type, start, end of the type word)."""
+    for line in re.finditer(r"(?m)^[ \t]*(?P<line>\S[^\n]*)$", text[: _HEAD * 2]):
+        words = " ".join(line.group("line").split())
+        for heading, kind in _TYPE_HEADINGS.items():
+            if words == heading or (words.startswith(heading + " ") and words.isupper()):
+                start = line.start("line")
+                return kind, start, start + len(line.group("line").split(heading.split()[-1], 1)[0]) + len(
+                    heading.split()[-1]
+                )
+    return None
+
+
+def _title_span(text: str, pos: int) -> tuple[int, int] | None:
+    """The title after the type heading: an upper-case run, or one mixed-case line or paragraph."""
+    rest = text[pos:]
+    lines = list(re.finditer(r"[^\n]*\n?", rest))
+    start = end = None
+    upper_run = None
+    for line in lines:
+        content = line.group().strip()
+        if not content:
+            if start is not None:
+                break
+            continue
+        if start is not None and _TITLE_STOP.match(content):
+            break
+        letters = [c for c in content if c.isalpha()]
+        is_upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        if start is None:
+            if _TITLE_STOP.match(content) and not is_upper and "ban hành" in content:
+                return None
+            start = pos + line.start() + (len(line.group()) - len(line.group().lstrip()))
+            upper_run = is_upper
+        elif upper_run != is_upper:
+            break
+        end = pos + line.start() + len(line.group().rstrip())
+        if not upper_run and content.endswith((".", ":")):
+            break
+    if start is None or end is None or end <= start:
+        return None
+    return start, end
+
+
+def _body_start(text: str, after: int) -> int:
+    m = P.BODY_START.search(text, after)
+    return m.start() if m else len(text)
+
+
+def _issuer_block(head: str) -> tuple[str | None, Issuer | None]:
+    """The issuing body from the lines above the national motto or the "Số:" line."""
+    stop = min(
+        (m.start() for m in (_NATIONAL_MOTTO.search(head), P.HEADER_NUMBER.search(head)) if m),
+        default=0,
+    )
+    block = " ".join(head[:stop].replace("-", " ").replace("*", " ").split())
+    if not block or not block.isupper():
+        return None, None
+    best: tuple[str, Issuer] | None = None
+    for phrase in P.ISSUER_PHRASE.finditer(block):
+        body = body_of_phrase(phrase.group("issuer"))
+        if body is not None:
+            best = (phrase.group(0), body)
+    if best is None:
+        return None, None
+    text, body = best
+    return _sentence_case(block[block.find(text) :]), body
+
+
+def _issuer_in_opening(text: str, body_start: int) -> tuple[str | None, Issuer | None]:
+    """For a headerless copy: the body that "ban hành" or "yêu cầu" in the opening, or that signs."""
+    opening = text[: min(body_start, len(text)) + 600]
+    acting = re.search(
+        r"(?P<who>(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND)(?:\s*\(UBND\))?(?:\s+(?:tỉnh|thành\s+phố))?"
+        rf"(?:\s+(?:{P.PROVINCE_ALT}))?)\s+(?:ban\s+hành|xây\s+dựng|yêu\s+cầu|chỉ\s+thị)",
+        opening,
+    )
+    if acting:
+        who = " ".join(acting.group("who").replace("(UBND)", "").split())
+        return who, body_of_phrase(who)
+    tail = text[-3000:]
+    if re.search(r"TM\.\s*ỦY\s+BAN\s+NHÂN\s+DÂN|T/M\s*ỦY\s+BAN", tail):
+        return "Ủy ban nhân dân", body_of_phrase("Ủy ban nhân dân")
+    return None, None
+
+
+def _most_named_province(text: str) -> str | None:
+    """The province a headerless local document names most, if it names one at least twice."""
+    counts = Counter(canonical_province(m.group()) for m in P.PROVINCE.finditer(text))
+    counts.pop(None, None)
+    if not counts:
+        return None
+    province, n = counts.most_common(1)[0]
+    return province if n >= 2 else None
+
+
+def _sentence_case(upper: str) -> str:
+    """ "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ" -> "Ủy ban nhân dân thành phố Cần Thơ"."""
+    lowered = upper.lower()
+    for name in sorted(PROVINCES, key=len, reverse=True):
+        lowered = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, lowered)
+    for proper in ("Chính phủ", "Quốc hội", "Bộ Chính trị", "Trung ương", "Thành ủy", "Tỉnh ủy", "Nhà nước",
+                   "Việt Nam"):
+        lowered = re.sub(rf"(?<!\w){re.escape(proper.lower())}(?!\w)", proper, lowered)
+    return lowered[:1].upper() + lowered[1:]
+
+
+_NOT_NAMES = {"Nơi", "Lưu", "Kính", "Đã", "Ký", "Chủ", "Tịch", "Ủy", "Ban", "Nhân", "Dân"}
+
+
+def _signer(text: str) -> str | None:
+    """The signer: a personal name on one of the lines just after the last signature role line."""
+    lines = text.splitlines()
+    for i in range(len(lines) - 1, max(-1, len(lines) - 400), -1):
+        if not P.SIGNATURE_ROLE.search(lines[i]) or not _is_upper_line(lines[i]):
+            continue
+        for following in lines[i + 1 : i + 6]:
+            name = " ".join(following.replace("(Đã ký)", " ").replace("(đã ký)", " ").split())
+            if not name:
+                continue
+            if _looks_like_name(name):
+                return _name_case(name)
+            if not _is_upper_line(following):
+                break
+    return None
+
+
+def _is_upper_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5 or any(not w.isalpha() for w in words):
+        return False
+    if any(w.capitalize() in _NOT_NAMES for w in words):
+        return False
+    return all(w[0].isupper() and (w[1:].islower() or w.isupper()) for w in words)
+
+
+def _name_case(name: str) -> str:
+    return " ".join(w.capitalize() for w in name.split()) if name.isupper() else name

@@ -1,0 +1,52 @@
+"""Who issued an instrument: the body a phrase or a number-symbol names, and the province it names."""
+
+from __future__ import annotations
+
+import re
+
+from ingest import patterns as P
+from ingest.tables import ISSUER_PHRASES, PROVINCE_ALIASES, PROVINCES, Issuer, issuer_for_token
+
+_PHRASES = [(re.compile(p.replace(" ", r"\s+") + r"(?!\w)", re.I), body) for p, body in ISSUER_PHRASES]
+_PROVINCE_BY_FOLD = {p.casefold(): p for p in PROVINCES} | {a.casefold(): p for a, p in PROVINCE_ALIASES.items()}
+
+
+def body_of_phrase(phrase: str | None) -> Issuer | None:
+    """The issuing body a phrase starts with ("Thủ tướng Chính phủ", "UBND thành phố Cần Thơ").
+
+    >>> body_of_phrase("Ủy ban nhân dân thành phố").level
+    'provincial_committee'
+    """
+    if not phrase:
+        return None
+    phrase = " ".join(phrase.split())
+    for pattern, body in _PHRASES:
+        if pattern.match(phrase):
+            return body
+    return None
+
+
+def body_of_number(number: str | None) -> Issuer | None:
+    """The issuing body a number-symbol's tokens name, last token first ("964/UBND-GT" -> UBND).
+
+    >>> body_of_number("11/NQ-CP").name
+    'Chính phủ'
+    """
+    tokens = re.split(r"[/\-]", number or "")[1:]
+    for token in tokens:
+        if body := issuer_for_token(token):
+            return body
+    return None
+
+
+def province_in(text: str | None) -> str | None:
+    """The first province or centrally-run city named in `text`, by its canonical name."""
+    if not text:
+        return None
+    m = P.PROVINCE.search(text)
+    return canonical_province(m.group()) if m else None
+
+
+def canonical_province(name: str) -> str | None:
+    """A province's canonical name from any of its spellings, or None."""
+    return _PROVINCE_BY_FOLD.get(" ".join(name.split()).casefold())

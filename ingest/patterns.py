@@ -1,0 +1,138 @@
+"""Every regular expression that reads Vietnamese legal text, built from `ingest.tables`.
+
+The patterns run on cleaned text (see `ingest.clean`): markup is already blanked, so they need only
+allow for white space, hard line breaks and case. Each is anchored on something cheap (a digit, a
+capitalised type word, "Căn cứ") and has no nested unbounded repetition, so matching stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.tables import ISSUER_PHRASES, NAMED_TYPES, PROVINCE_ALIASES, PROVINCES, ROMAN, TYPE_WORDS
+
+
+def _words(phrase: str) -> str:
+    """A phrase whose words may be separated by any white space, including a line break."""
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(_words(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+TYPE_ALT = _alternation(list(TYPE_WORDS))
+# Capitalised type words only: a lower-case "kế hoạch 5 năm" is prose, not a short citation.
+TYPE_ALT_CAPITAL = _alternation([w for w in TYPE_WORDS if w[0].isupper()])
+PROVINCE_ALT = _alternation([*PROVINCES, *PROVINCE_ALIASES])
+ISSUER_ALT = "|".join("(?:" + p.replace(" ", r"\s+") + ")" for p, _ in ISSUER_PHRASES)
+
+# A number-symbol: "11/NQ-CP", "43/2022/QH15", "59-NQ/TW", "22 /KH-UBND", "57/NQ-\nCP".
+# A separator may have a space before it or white space (a line break) after it, not both, so
+# "59-NQ/TW - Kết luận" stops at "TW". Tokens are checked against the tables in `ingest.find`.
+SYMBOL = re.compile(
+    r"(?<![\w/.,\-])(?P<num>\d{1,5})"
+    r"(?P<rest>(?:(?:[ ]?[/\-](?=\S)|[/\-]\s{1,8})(?:\d{4}(?=[ ]?[/\-])|[A-ZĐ][A-Za-zĐđ0-9]*(?!\w)))+)"
+)
+SYMBOL_SEPARATOR = re.compile(r"\s*[/\-]\s*")
+
+_SO = r"(?:số|sô|so)\b\s*[:.]?\s*"
+# Words allowed between a type word and "số": "Chương trình hành động số", "Công điện hỏa tốc số".
+_MODIFIERS = r"(?:\s+(?:hành\s+động|hỏa\s+tốc|khẩn|chuyên\s+đề|kết\s+luận|liên\s+tịch|liên\s+ngành|mật))?"
+
+# Look-behind patterns, each matched against the text just before a number-symbol (anchored at \Z).
+BEFORE_TYPED = re.compile(rf"(?<!\w)(?P<type>{TYPE_ALT}){_MODIFIERS}\s*(?::\s*)?(?:{_SO})?\Z", re.I)
+BEFORE_TYPE_OF_ISSUER = re.compile(
+    rf"(?<!\w)(?P<type>{TYPE_ALT})\s+(?:của|do)\s+(?P<issuer>[^,;.:\d]{{2,80}}?)\s*:?\s*{_SO}\Z", re.I
+)
+BEFORE_LAW_NAME = re.compile(
+    r"(?<!\w)(?P<type>Bộ luật|Luật|Pháp lệnh)\s+(?P<name>[^,;.:\d()“”\"]{2,120}?)\s+" + _SO + r"\Z"
+)
+BEFORE_LIST = re.compile(rf"(?:,|;|\bvà|\bhoặc|\bvà\s+các)\s*(?P<so>{_SO})?\Z", re.I)
+BEFORE_SO = re.compile(rf"(?<!\w){_SO}\Z", re.I)
+BEFORE_HEADER_SO = re.compile(r"(?:\A|\n)[ \t]*Số\s*[:.]?\s*\Z")
+
+DATE_AFTER = re.compile(
+    r"[\s,]*(?:(?:ban\s+hành|ký)\s+)?(?:ngày|ngầy)\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
+    r"(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)",
+    re.I,
+)
+DATE_ANY = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)", re.I
+)
+YEAR_AFTER = re.compile(r"\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+KHOA = rf"\s*\(?\s*(?:khóa|khoá)\s+{ROMAN}\s*\)?"
+ISSUER_AFTER = re.compile(
+    rf"[\s,]*(?:của|do)\s+(?P<issuer>(?:{ISSUER_ALT})(?:{KHOA})?(?:\s+(?P<province>{PROVINCE_ALT})(?!\w))?)",
+    re.I,
+)
+ISSUER_PHRASE = re.compile(
+    rf"(?P<issuer>(?:{ISSUER_ALT})(?:{KHOA})?(?:\s+(?P<province>{PROVINCE_ALT})(?!\w))?)", re.I
+)
+PROVINCE = re.compile(rf"(?<!\w)(?:{PROVINCE_ALT})(?!\w)", re.I)
+# A subject phrase opens with "về", a quotation, or a verb saying what the instrument does.
+SUBJECT_LEAD = re.compile(
+    r"[\s,]*(?P<lead>về\s+việc|về|v/v|“|\"|ban\s+hành|phê\s+duyệt|hướng\s+dẫn|quy\s+định|thông\s+báo"
+    r"|triển\s+khai|thực\s+hiện|sửa\s+đổi|bãi\s+bỏ|thay\s+thế|tổ\s+chức\s+thực\s+hiện|Triển\s+khai|Hỗ\s+trợ"
+    r"|Phê\s+duyệt|Phát\s+triển|Ứng\s+dụng)(?!\w)",
+    re.I,
+)
+# Where a subject phrase ends: a clause break, a new sentence, or a new actor taking over the sentence.
+SUBJECT_END = re.compile(
+    r";|\.(?=\s|$)|:\s|”|\n\s*\n|\n(?=\s*(?:[-+•]|\d+\.|[a-zđ]\)|[IVX]+\.))"
+    r"|,\s+(?=(?:Ủy\s+ban|UBND|Hội\s+đồng|HĐND|Chủ\s+tịch|Thành\s+ủy|Tỉnh\s+ủy|Ban\s+Thường\s+vụ|Sở|Bộ\s+trưởng"
+    r"|Thủ\s+tướng|Giám\s+đốc)(?!\w))"
+)
+
+NAMED = re.compile(rf"(?<!\w)(?P<type>{_alternation(list(NAMED_TYPES))})(?!\w)")
+BARE = re.compile(
+    rf"(?<!\w)(?P<type>{TYPE_ALT_CAPITAL})\s+(?:{_SO})?(?P<num>\d{{1,4}})(?![\w/\-]|[ ]?[/\-]\s?[A-ZĐ\d]|[.,]\d)"
+)
+# A number after a type word that is a quantity or a year, not an instrument's number.
+BARE_NOT_NUMBER = re.compile(
+    r"\s*(?:năm|tháng|ngày|giờ|tuần|quý|%|tuổi|người|lần|đồng|tỷ|triệu|nghìn|ha\b|km|m2|dự\s+án|xã|huyện"
+    r"|tỉnh|nội\s+dung|nhiệm\s+vụ|giải\s+pháp|mục\s+tiêu|chỉ\s+tiêu|điểm|khoản|điều|văn\s+bản)",
+    re.I,
+)
+
+# Clause structure.
+SENTENCE_BREAK = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-+•]|\d+\.|[a-zđ]\)|[IVX]+\.))")
+BODY_START = re.compile(
+    r"(?m)^[ \t]*(?:[IVX]+\s*[.:]\s|Điều\s+1\b|Phần\s+(?:I|1|thứ\s+nhất)\b|1\s*\.\s|A\s*\.\s|MỤC\s+(?:I|1)\b"
+    r"|Chương\s+I\b)"
+)
+BASIS_START = re.compile(r"(?:(?<=\n)|(?<=\A)|(?<=[.;]\s))[ \t]*Căn\s+cứ(?!\w)")
+BASIS_CONTINUES = re.compile(rf"\s*(?:Căn\s+cứ|Xét|(?:các\s+)?(?:{TYPE_ALT})(?!\w))", re.I)
+OPENING_VERB = re.compile(
+    r"(?:(?<=\n)|(?<=\A)|(?<=[.;]\s))[ \t]*(?:Tiếp\s+tục\s+|Để\s+|Nhằm\s+)?(?:thực\s+hiện|triển\s+khai"
+    r"|cụ\s+thể\s+hóa|quán\s+triệt(?:\s+và\s+triển\s+khai)?)(?!\w)",
+    re.I,
+)
+TITLE_IMPLEMENTS = re.compile(r"(?<!\w)(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)(?!\w)", re.I)
+GENERIC_TITLE_TARGET = re.compile(
+    rf"(?:thực\s+hiện|triển\s+khai)\s+(?:các\s+)?(?P<type>{TYPE_ALT})\s+(?:của|do)\s+"
+    rf"(?P<issuers>[^.;:\d]{{3,200}}?)\s+(?:về|số|ngày)(?!\w)",
+    re.I,
+)
+ISSUER_LIST_SPLIT = re.compile(r"\s*(?:,|\bvà\b)\s*")
+
+# Verbs in a subject phrase that say how the cited instrument relates to one named inside it.
+LINK_VERBS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"sửa\s+đổi|bổ\s+sung", re.I), "amends"),
+    (re.compile(r"bãi\s+bỏ", re.I), "repeals"),
+    (re.compile(r"thay\s+thế", re.I), "replaces"),
+    (re.compile(r"hướng\s+dẫn|quy\s+định\s+chi\s+tiết", re.I), "guides"),
+    (re.compile(r"thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|thi\s+hành", re.I), "implements"),
+)
+LIST_CONNECTOR_END = re.compile(r"(?:,|;|\bvà|\bhoặc|\bcùng)\s*(?:các\s+)?\Z", re.I)
+
+# The document's own header and signature.
+HEADER_NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?=\d)")
+PLACE_DATE = re.compile(
+    r"(?P<place>[^\W\d_][\w.]*(?:[ \t\n]+[^\W\d_]\w*){0,4})\s*,\s*ngày\s*(?P<d>\d{1,2})\s*tháng\s*"
+    r"(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
+)
+SIGNATURE_ROLE = re.compile(
+    r"(?:CHỦ\s+TỊCH|BÍ\s+THƯ|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|THỐNG\s+ĐỐC"
+    r"|TỔNG\s+BÍ\s+THƯ|CHỦ\s+NHIỆM|TM\.|T/M|KT\.|K/T|TL\.|T/L)"
+)

@@ -1,0 +1,169 @@
+"""The records each ingest stage hands to the next: mentions, citations, the document, the record.
+
+All are frozen, slotted dataclasses; stages derive new ones with `dataclasses.replace`.
+`Record.to_json` gives the JSON Lines shape of ``../shared/eval/SCHEMA.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Relation = Literal["implements", "based_on"]
+Link = Literal["implements", "amends", "repeals", "replaces", "guides", "cites"]
+MentionKind = Literal["numbered", "named", "bare"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where the text names an instrument, as found, before any resolution.
+
+    `start`/`end` span the citation's core (type word to issuer) in the cleaned text, whose offsets
+    are those of the NFC source. `subject_end` is where the subject phrase that follows it ends.
+    """
+
+    kind: MentionKind
+    start: int
+    end: int
+    type: str | None
+    number: str | None = None
+    key: str | None = None
+    title: str | None = None
+    date: date | None = None
+    year: int | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    subject_end: int = 0
+    list_head: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRef:
+    """Where one citation is mentioned: span in the normalised text and the sentence around it."""
+
+    start: int
+    end: int
+    text: str
+    sentence: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class DescribedLink:
+    """What a mention's subject phrase says the cited instrument itself does to another one.
+
+    "Nghị quyết số 11/NQ-CP ... và triển khai Nghị quyết số 43/2022/QH15" gives 11/NQ-CP
+    `implements` 43/2022/QH15, with the sentence as evidence.
+    """
+
+    relation: Link
+    type: str | None
+    number: str | None
+    date: date | None
+    title: str | None
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One distinct instrument the document cites, with all its mentions."""
+
+    type: str | None
+    number: str | None
+    date: date | None
+    issuer: str | None
+    issuer_level: str | None
+    jurisdiction: str | None
+    title: str | None
+    year: int | None
+    relations: tuple[Relation, ...]
+    mentions: tuple[MentionRef, ...]
+    links: tuple[DescribedLink, ...] = ()
+    conflicts: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The citation in the schema's shape, with mentions and described links as extras."""
+        return {
+            "type": self.type,
+            "number": self.number,
+            "date": _iso(self.date),
+            "issuer": self.issuer,
+            "issuer_level": self.issuer_level,
+            "jurisdiction": self.jurisdiction,
+            "title": self.title,
+            "year": self.year,
+            "relations": list(self.relations),
+            "mentions": [
+                {"start": m.start, "end": m.end, "line": m.line, "text": m.text, "sentence": m.sentence}
+                for m in self.mentions
+            ],
+            "links": [
+                {
+                    "relation": link.relation,
+                    "type": link.type,
+                    "number": link.number,
+                    "date": _iso(link.date),
+                    "title": link.title,
+                    "sentence": link.sentence,
+                }
+                for link in self.links
+            ],
+            "conflicts": list(self.conflicts),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """The document's own identity as its text states it; a field the text does not state is None."""
+
+    type: str | None = None
+    number: str | None = None
+    date: date | None = None
+    place: str | None = None
+    issuer: str | None = None
+    issuer_level: str | None = None
+    jurisdiction: str | None = None
+    signer: str | None = None
+    title: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The document fields in the schema's shape."""
+        return {
+            "type": self.type,
+            "number": self.number,
+            "date": _iso(self.date),
+            "place": self.place,
+            "issuer": self.issuer,
+            "issuer_level": self.issuer_level,
+            "jurisdiction": self.jurisdiction,
+            "signer": self.signer,
+            "title": self.title,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Everything extraction learns from one source document."""
+
+    source: str
+    path: str
+    sha256: str
+    document: DocumentInfo
+    citations: tuple[Citation, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as one JSON Lines object (``SCHEMA.md`` fields plus extras)."""
+        return {
+            "source": self.source,
+            "path": self.path,
+            "sha256": self.sha256,
+            "document": self.document.to_json(),
+            "citations": [c.to_json() for c in self.citations],
+            "warnings": list(self.warnings),
+        }
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,161 @@
+"""How mentions hang together and how the document relates to what it cites.
+
+`nest` decides, for each mention, whether it is a sibling in a list ("Nghị quyết số A, Nghị quyết số B")
+or sits inside another mention's subject phrase ("Nghị quyết số A ... và triển khai Nghị quyết số B"):
+only the outer one is what the sentence is about. `document_relations` then types the document's link
+to each top-level mention: `implements` from the title or the opening "Thực hiện ..." sentence,
+`based_on` from the opening "Căn cứ ..." clauses, before the body starts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import patterns as P
+from ingest.records import Link, Mention, Relation
+from ingest.issuers import body_of_number, body_of_phrase
+from ingest.tables import TYPE_WORDS, Issuer
+
+
+@dataclass(frozen=True, slots=True)
+class Nesting:
+    """For each mention (by index): the mention whose subject phrase holds it, and the verb linking them."""
+
+    parent: tuple[int | None, ...]
+    link: tuple[Link | None, ...]
+
+
+def nest(text: str, mentions: list[Mention]) -> Nesting:
+    """Find which mentions sit inside another mention's subject phrase."""
+    parent: list[int | None] = []
+    link: list[Link | None] = []
+    for i, mention in enumerate(mentions):
+        if i == 0:
+            parent.append(None)
+            link.append(None)
+            continue
+        prev = mentions[i - 1]
+        gap = text[prev.end : mention.start]
+        if prev.end <= mention.start and _is_connector(gap):
+            # Plain coordination: "Nghị quyết số A và Nghị quyết số B" share their level.
+            parent.append(parent[i - 1])
+            link.append(link[i - 1])
+            continue
+        holder = _holder(mentions, parent, i)
+        if holder is None or LIST_END.search(text, max(0, mention.start - 12), mention.start):
+            parent.append(None)
+            link.append(None)
+        else:
+            parent.append(holder)
+            link.append(_verb(text[mentions[holder].end : mention.start]))
+    return Nesting(tuple(parent), tuple(link))
+
+
+LIST_END = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?\Z", re.I)
+
+
+def _is_connector(gap: str) -> bool:
+    return re.fullmatch(r"\s*(?:,|;|và|hoặc|,\s*và)?\s*(?:các\s+)?", gap, re.I) is not None
+
+
+def _holder(mentions: list[Mention], parent: list[int | None], i: int) -> int | None:
+    """The nearest earlier mention whose subject phrase reaches mention i, walking up enclosing ones."""
+    j: int | None = i - 1
+    start = mentions[i].start
+    while j is not None:
+        candidate = mentions[j]
+        if candidate.end <= start < candidate.subject_end:
+            return j
+        j = parent[j]
+    return None
+
+
+def _verb(between: str) -> Link:
+    """The relation named by the last verb before a nested mention ("... và triển khai" -> implements)."""
+    best: tuple[int, Link] | None = None
+    for pattern, name in P.LINK_VERBS:
+        for m in pattern.finditer(between):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), name)  # type: ignore[assignment]
+    return best[1] if best else "cites"
+
+
+def basis_spans(text: str, body_start: int) -> list[tuple[int, int]]:
+    """The opening "Căn cứ ..." clauses: spans that end where a clause no longer continues the basis."""
+    spans = []
+    for m in P.BASIS_START.finditer(text, 0, body_start):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        end = m.end()
+        while end < body_start:
+            stop = re.compile(r";|\.(?=\s)|:\s*\n|\n\s*\n").search(text, end, body_start)
+            if stop is None:
+                end = body_start
+                break
+            end = stop.end()
+            if stop.group() != ";" or not P.BASIS_CONTINUES.match(text, end):
+                break
+        spans.append((m.start(), end))
+    return spans
+
+
+def opening_spans(text: str, start: int, body_start: int) -> list[tuple[int, int]]:
+    """Sentences before the body that open with "Thực hiện ..." / "Triển khai ...": the plan's purpose."""
+    spans = []
+    for m in P.OPENING_VERB.finditer(text, start, body_start):
+        stop = re.compile(r"\.(?=\s)|:\s|\n\s*\n").search(text, m.end(), body_start)
+        spans.append((m.start(), stop.start() if stop else body_start))
+    return spans
+
+
+def document_relations(
+    text: str,
+    mentions: list[Mention],
+    nesting: Nesting,
+    title_span: tuple[int, int] | None,
+    body_start: int,
+) -> list[set[Relation]]:
+    """The document's typed relations to each mention (empty for plain citations and nested ones)."""
+    relations: list[set[Relation]] = [set() for _ in mentions]
+    top = [i for i, p in enumerate(nesting.parent) if p is None]
+
+    def inside(i: int, spans: list[tuple[int, int]]) -> bool:
+        return any(s <= mentions[i].start < e for s, e in spans)
+
+    implement_spans = list(opening_spans(text, title_span[1] if title_span else 0, body_start))
+    if title_span and (verb := P.TITLE_IMPLEMENTS.search(text, *title_span)):
+        implement_spans.append((verb.start(), title_span[1]))
+    for i in top:
+        if inside(i, implement_spans):
+            relations[i].add("implements")
+    for i in top:
+        if inside(i, basis_spans(text, body_start)):
+            relations[i].add("based_on")
+    if title_span:
+        _generic_title_targets(text, title_span, mentions, relations)
+    return relations
+
+
+def _generic_title_targets(
+    text: str, title_span: tuple[int, int], mentions: list[Mention], relations: list[set[Relation]]
+) -> None:
+    """ "Thực hiện Nghị quyết của Quốc hội, Chính phủ, Thành ủy ..." names no number: the targets are the
+    document's legal bases of that type from those issuers."""
+    m = P.GENERIC_TITLE_TARGET.search(text, *title_span)
+    if m is None:
+        return
+    kind = TYPE_WORDS.get(" ".join(m.group("type").split()).capitalize()) or TYPE_WORDS.get(
+        " ".join(m.group("type").split())
+    )
+    wanted = {body.name for part in P.ISSUER_LIST_SPLIT.split(m.group("issuers")) if (body := body_of_phrase(part))}
+    for i, mention in enumerate(mentions):
+        if "based_on" not in relations[i] or mention.type != kind:
+            continue
+        body = _mention_body(mention)
+        if body is not None and body.name in wanted:
+            relations[i].add("implements")
+
+
+def _mention_body(mention: Mention) -> Issuer | None:
+    return body_of_phrase(mention.issuer) or body_of_number(mention.number)
