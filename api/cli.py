@@ -52,3 +52,7 @@ def extract(
         sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     if failed:
         raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    app()

@@ -13,6 +13,8 @@ import unicodedata
 
 # Markdown emphasis and headings, table pipes, footnote brackets: layout, not words.
 _MARKUP = re.compile(r"\*+|^#+|\|", re.M)
+# YAML front matter of crawler dumps: metadata about the copy, not the document's words.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 # Word-segmented corpora join syllables with "_" ("Chỉ_thị", "Thủ_tướng").
 _SEGMENT_JOIN = re.compile(r"(?<=\w)_(?=\w)")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u3000\t\f\v]")
@@ -45,7 +47,8 @@ def clean(text: str) -> str:
     >>> clean("**Uỷ ban** | Chỉ_thị sô 12")
     '  Ủy ban     Chỉ thị số 12'
     """
-    out = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    out = _FRONT_MATTER.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    out = _MARKUP.sub(lambda m: " " * len(m.group()), out)
     out = _SEGMENT_JOIN.sub(" ", out)
     out = _SPACES.sub(" ", out)
     out = _DASHES.sub("-", out)

@@ -105,7 +105,25 @@ def _numbered(text: str) -> list[Mention]:
         mention = _typed(window, start, symbol, found, text)
         if mention is None:
             continue
-        found.append(_with_tail(text, mention, match.end()))
+        mention = _with_tail(text, mention, match.end())
+        if mention.date is None and (d := P.DATE_BEFORE.search(text, max(0, mention.start - _LOOKBACK),
+                                                                mention.start)):
+            mention = replace(mention, date=_date(d))
+        found.append(mention)
+    return _share_list_issuer(found)
+
+
+def _share_list_issuer(found: list[Mention]) -> list[Mention]:
+    """ "các Nghị quyết số 19-NQ/TW, 20-NQ/TW, 21-NQ/TW của Ban Chấp hành Trung ương": one issuer for all."""
+    members: dict[int, list[int]] = {}
+    for i, m in enumerate(found):
+        members.setdefault(i if m.list_head is None else m.list_head, []).append(i)
+    for group in members.values():
+        issuer = next((found[i].issuer for i in group if found[i].issuer), None)
+        if len(group) > 1 and issuer:
+            for i in group:
+                if found[i].issuer is None:
+                    found[i] = replace(found[i], issuer=issuer)
     return found
 
 
@@ -130,7 +148,7 @@ def _typed(window: str, start: int, symbol: Symbol, found: list[Mention], text: 
         prev = found[-1]
         gap = text[prev.end : start]
         explicit = m.group("so") is not None
-        if prev.type and (explicit and start - prev.end < 400 or len(gap.strip()) <= 6):
+        if prev.type and ((explicit and start - prev.end < 400) or len(gap.strip()) <= 6):
             head = prev.list_head if prev.list_head is not None else len(found) - 1
             return replace(base, type=prev.type, year=symbol.year, list_head=head)
     if not symbol.known:
@@ -165,7 +183,7 @@ def _type_from_symbol(symbol: Symbol) -> str | None:
 
 def _with_tail(text: str, mention: Mention, pos: int) -> Mention:
     """Read the date, issuer and subject phrase that follow a mention's number or name."""
-    when: date | None = None
+    when = mention.date
     issuer = mention.issuer
     for _ in range(2):
         if when is None and (m := P.DATE_AFTER.match(text, pos)):
@@ -204,8 +222,10 @@ def _date(m: re.Match[str]) -> date | None:
 
 def _named(text: str) -> list[Mention]:
     """Laws, codes, ordinances and the constitution cited by name."""
-    found = []
+    found: list[Mention] = []
     for m in P.NAMED.finditer(text):
+        if found and m.start() < found[-1].end:
+            continue  # "Luật sửa đổi ... của Luật X": X is part of the amending law's name
         kind = NAMED_TYPES[" ".join(m.group("type").split())]
         if kind == "Hiến pháp":
             title, end = "Hiến pháp", m.end()
@@ -232,12 +252,15 @@ def _named(text: str) -> list[Mention]:
 
 _NAME_WORD = re.compile(r"\s*(?P<sep>,\s*)?(?P<word>[^\W\d_]+)")
 _NAME_STOP = {
-    "của", "năm", "ngày", "số", "theo", "đã", "được", "để", "nhằm", "trong", "tại", "với", "cho", "thì",
-    "là", "có", "hiện", "mới", "này", "các", "những", "trên", "đến", "từ", "khi", "sau", "trước", "vào",
+    "của", "năm", "ngày", "số", "theo", "đã", "được", "để", "nhằm", "trong", "tại", "cho", "thì",
+    "là", "hiện", "mới", "này", "các", "những", "trên", "đến", "từ", "khi", "sau", "trước", "vào",
     "đối", "nhưng", "hoặc", "thuộc", "như", "gồm", "bao", "và",
 }
 # Two-word phrases that end a law's name: "Luật Đất đai quy định ...", "Luật ... hướng dẫn ...".
-_NAME_STOP_PAIRS = {("quy", "định"), ("hướng", "dẫn"), ("thi", "hành"), ("văn", "bản"), ("sửa", "đổi")}
+_NAME_STOP_PAIRS = {
+    ("quy", "định"), ("hướng", "dẫn"), ("thi", "hành"), ("văn", "bản"), ("sửa", "đổi"), ("có", "hiệu"),
+    ("với", "các"), ("với", "những"), ("có", "liên"),
+}
 _NAME_CONTINUES_AFTER_COMMA = {"chống", "bổ", "chăm", "thể", "công", "du", "thương"}
 _NAME_CONTINUES_AFTER_AND = {"vừa", "đào", "phát", "du", "xã", "môi", "giáo", "đầu", "dịch", "truyền", "công"}
 
@@ -247,7 +270,7 @@ def _law_name(text: str, pos: int) -> tuple[str | None, int]:
     words: list[str] = []
     end = pos
     amending = False
-    for _ in range(16):
+    while len(words) < (40 if amending else 14):
         m = _NAME_WORD.match(text, end)
         if m is None:
             break
@@ -262,7 +285,8 @@ def _law_name(text: str, pos: int) -> tuple[str | None, int]:
                 break
             if low == "và":
                 nxt = _NAME_WORD.match(text, m.end())
-                if not nxt or nxt.group("word").casefold() not in _NAME_CONTINUES_AFTER_AND:
+                follows = nxt.group("word").casefold() if nxt else ""
+                if follows not in _NAME_CONTINUES_AFTER_AND and not (amending and follows == "luật"):
                     break
             elif low in _NAME_STOP and not (amending and low in ("của", "số", "các")):
                 break

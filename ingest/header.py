@@ -14,8 +14,8 @@ from datetime import date
 
 from ingest import patterns as P
 from ingest.find import parse_symbol
-from ingest.records import DocumentInfo
 from ingest.issuers import body_of_phrase, canonical_province, province_in
+from ingest.records import DocumentInfo
 from ingest.tables import PROVINCES, TYPE_WORDS, Issuer
 
 _HEAD = 4000
@@ -146,8 +146,14 @@ def _issuer_block(head: str) -> tuple[str | None, Issuer | None]:
         (m.start() for m in (_NATIONAL_MOTTO.search(head), P.HEADER_NUMBER.search(head)) if m),
         default=0,
     )
-    block = " ".join(head[:stop].replace("-", " ").replace("*", " ").split())
-    if not block or not block.isupper():
+    lines = head[:stop].replace("-", " ").replace("*", " ").splitlines()
+    kept: list[str] = []
+    for line in reversed(lines):
+        if line.strip() and not line.isupper():
+            break
+        kept.insert(0, line)
+    block = " ".join(" ".join(kept).split())
+    if not block:
         return None, None
     best: tuple[str, Issuer] | None = None
     for phrase in P.ISSUER_PHRASE.finditer(block):

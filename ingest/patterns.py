@@ -60,6 +60,12 @@ DATE_AFTER = re.compile(
 DATE_ANY = re.compile(
     r"(?<!\d)(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)", re.I
 )
+# "Ngày 24 tháng 6 năm 1977 Hội đồng Chính phủ đã ra Quyết định số 169-CP": the date comes first.
+DATE_BEFORE = re.compile(
+    r"(?<!\w)ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4}),?\s+[^.;\d]{0,80}?"
+    r"(?:đã\s+)?(?:ban\s+hành|ra|ký)\s*\Z",
+    re.I,
+)
 YEAR_AFTER = re.compile(r"\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
 KHOA = rf"\s*\(?\s*(?:khóa|khoá)\s+{ROMAN}\s*\)?"
 ISSUER_AFTER = re.compile(
@@ -80,6 +86,7 @@ SUBJECT_LEAD = re.compile(
 # Where a subject phrase ends: a clause break, a new sentence, or a new actor taking over the sentence.
 SUBJECT_END = re.compile(
     r";|\.(?=\s|$)|:\s|”|\n\s*\n|\n(?=\s*(?:[-+•]|\d+\.|[a-zđ]\)|[IVX]+\.))"
+    r"|\n(?=[ \t]*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Theo\s+đề\s+nghị|Nhằm|Để|Điều\s+\d)(?!\w))"
     r"|,\s+(?=(?:Ủy\s+ban|UBND|Hội\s+đồng|HĐND|Chủ\s+tịch|Thành\s+ủy|Tỉnh\s+ủy|Ban\s+Thường\s+vụ|Sở|Bộ\s+trưởng"
     r"|Thủ\s+tướng|Giám\s+đốc)(?!\w))"
 )
@@ -102,7 +109,9 @@ BODY_START = re.compile(
     r"|Chương\s+I\b)"
 )
 BASIS_START = re.compile(r"(?:(?<=\n)|(?<=\A)|(?<=[.;]\s))[ \t]*Căn\s+cứ(?!\w)")
-BASIS_CONTINUES = re.compile(rf"\s*(?:Căn\s+cứ|Xét|(?:các\s+)?(?:{TYPE_ALT})(?!\w))", re.I)
+# A basis clause goes on after ";" with another "Căn cứ" or another instrument; "Xét đề nghị ..." (the
+# submission that prompted the document) is not a legal basis.
+BASIS_CONTINUES = re.compile(rf"\s*(?:Căn\s+cứ|(?:các\s+)?(?:{TYPE_ALT})(?!\w))", re.I)
 OPENING_VERB = re.compile(
     r"(?:(?<=\n)|(?<=\A)|(?<=[.;]\s))[ \t]*(?:Tiếp\s+tục\s+|Để\s+|Nhằm\s+)?(?:thực\s+hiện|triển\s+khai"
     r"|cụ\s+thể\s+hóa|quán\s+triệt(?:\s+và\s+triển\s+khai)?)(?!\w)",

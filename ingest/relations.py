@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ingest import patterns as P
-from ingest.records import Link, Mention, Relation
 from ingest.issuers import body_of_number, body_of_phrase
+from ingest.records import Link, Mention, Relation
 from ingest.tables import TYPE_WORDS, Issuer
 
 

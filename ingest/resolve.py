@@ -9,12 +9,15 @@ nearest one before it, else the nearest after it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ingest import patterns as P
 from ingest.clean import squash
+from ingest.find import parse_symbol
 from ingest.issuers import body_of_number, body_of_phrase, province_in
-from ingest.records import Citation, DescribedLink, DocumentInfo, Link, Mention, MentionRef, Relation
+from ingest.records import Citation, DescribedLink, DocumentInfo, Mention, MentionRef, Relation
 from ingest.relations import Nesting
 from ingest.tables import Issuer
 
@@ -33,11 +36,11 @@ def resolve(
     nesting: Nesting,
     relations: list[set[Relation]],
     document: DocumentInfo,
-    sentence_of,
-    line_of,
+    sentence_of: Callable[[int], str],
+    line_of: Callable[[int], int],
 ) -> list[Citation]:
     """Merge mentions into one citation per distinct instrument, in order of first mention."""
-    group_of = _group(mentions)
+    group_of = _group(mentions, document.jurisdiction)
     groups: dict[tuple, _Group] = {}
     for i, key in enumerate(group_of):
         if key is None:
@@ -46,10 +49,11 @@ def resolve(
     own = _own_key(document)
     citations: dict[tuple, Citation] = {}
     for key, group in groups.items():
-        if own is not None and key[:2] == own[:2] and key[2] in (own[2], None):
+        if _is_self(key, own):
             continue
+        province = key[3] if key[0] == "n" else None
         citations[key] = _citation(text, [mentions[i] for i in group.members], group.members, relations,
-                                   document, sentence_of, line_of)
+                                   document, province, sentence_of, line_of)
     links: dict[tuple, list[DescribedLink]] = defaultdict(list)
     for i, holder in enumerate(nesting.parent):
         if holder is None or group_of[i] is None or group_of[holder] is None:
@@ -71,36 +75,43 @@ def resolve(
     out = []
     for key, citation in citations.items():
         if links.get(key):
-            citation = _with_links(citation, tuple(links[key]))
+            citation = replace(citation, links=tuple(links[key]))
         out.append(citation)
     return out
 
 
-def _with_links(citation: Citation, links: tuple[DescribedLink, ...]) -> Citation:
-    from dataclasses import replace
-
-    return replace(citation, links=links)
-
-
-def _group(mentions: list[Mention]) -> list[tuple | None]:
-    """A group key per mention: ("n", symbol key, year) for numbered, ("t", type, title, year) for named."""
+def _group(mentions: list[Mention], home: str | None) -> list[tuple | None]:
+    """A group key per mention: ("n", symbol key, year, province) for numbered mentions, where the
+    province is that of a local issuer; ("t", type, title, year) for named ones."""
     keys: list[tuple | None] = [None] * len(mentions)
     dated: dict[str, list[tuple[int, int]]] = defaultdict(list)  # symbol key -> [(position, year)]
-    for i, m in enumerate(mentions):
-        if m.kind == "numbered" and m.key:
-            year = m.year or (m.date.year if m.date else None)
-            if year:
-                dated[m.key].append((m.start, year))
+    for m in mentions:
+        if m.kind == "numbered" and m.key and (year := m.year or (m.date.year if m.date else None)):
+            dated[m.key].append((m.start, year))
+    last_province: dict[tuple, str | None] = {}
     for i, m in enumerate(mentions):
         if m.kind == "numbered" and m.key:
             year = m.year or (m.date.year if m.date else None) or _nearest_year(dated.get(m.key, []), m.start)
-            keys[i] = ("n", m.key, year)
+            keys[i] = ("n", m.key, year, _province(m, home, last_province.get((m.key, year))))
+            last_province[(m.key, year)] = keys[i][3]
         elif m.kind == "named" and m.title:
             keys[i] = ("t", m.type, m.title.casefold(), m.year)
         elif m.kind == "bare" and m.key:
-            keys[i] = _bare_key(m, mentions, keys, i)
+            keys[i] = _bare_key(m, mentions, keys)
     _merge_undated_titles(keys)
     return keys
+
+
+def _province(m: Mention, home: str | None, previous: str | None) -> str | None:
+    """The province of a local issuer: named in the mention, else the previous full mention's (for a
+    short form), else the citing document's own."""
+    body = body_of_phrase(m.issuer) or body_of_number(m.number)
+    if body is None or not body.local:
+        return None
+    if named := province_in(m.issuer):
+        return named
+    short = m.date is None and m.issuer is None
+    return previous if short and previous else home
 
 
 def _nearest_year(candidates: list[tuple[int, int]], pos: int) -> int | None:
@@ -113,20 +124,18 @@ def _nearest_year(candidates: list[tuple[int, int]], pos: int) -> int | None:
     return max(before)[1] if before else min(candidates)[1]
 
 
-def _bare_key(m: Mention, mentions: list[Mention], keys: list[tuple | None], i: int) -> tuple:
+def _bare_key(m: Mention, mentions: list[Mention], keys: list[tuple | None]) -> tuple:
     """ "Nghị quyết 11" means the cited Nghị quyết numbered 11 nearest to it, if there is one."""
     best = None
     for j, other in enumerate(mentions):
-        if other.kind != "numbered" or other.type != m.type or not other.key:
+        if other.start > m.start or other.kind != "numbered" or other.type != m.type or not other.key:
             continue
         if other.key.split("/")[0] != m.key:
             continue
-        distance = abs(other.start - m.start) + (0 if other.start < m.start else 10**6)
-        if best is None or distance < best[0]:
-            best = (distance, j)
-    if best is not None:
-        j = best[1]
-        return keys[j] or ("n", mentions[j].key, mentions[j].year or (mentions[j].date.year if mentions[j].date else None))
+        if best is None or other.start > best[0]:
+            best = (other.start, j)
+    if best is not None and keys[best[1]] is not None:
+        return keys[best[1]]  # type: ignore[return-value]
     return ("b", m.type, m.key, None)
 
 
@@ -142,15 +151,20 @@ def _merge_undated_titles(keys: list[tuple | None]) -> None:
 
 
 def _own_key(document: DocumentInfo) -> tuple | None:
+    """The group key the document itself would have, so that it never cites itself."""
     if not document.number:
         return None
-    from ingest.find import P, parse_symbol
-
     m = P.SYMBOL.match(document.number)
     parsed = parse_symbol(m.group("num"), m.group("rest")) if m else None
     if parsed is None:
         return None
-    return ("n", parsed.key, document.date.year if document.date else None)
+    return ("n", parsed.key, document.date.year if document.date else None, document.jurisdiction)
+
+
+def _is_self(key: tuple, own: tuple | None) -> bool:
+    if own is None or key[0] != "n" or key[1] != own[1]:
+        return False
+    return key[2] in (own[2], None) and key[3] in (own[3], None)
 
 
 def _citation(
@@ -159,8 +173,9 @@ def _citation(
     indices: list[int],
     relations: list[set[Relation]],
     document: DocumentInfo,
-    sentence_of,
-    line_of,
+    province: str | None,
+    sentence_of: Callable[[int], str],
+    line_of: Callable[[int], int],
 ) -> Citation:
     typed = [m for m in members if m.type]
     kind = typed[0].type if typed else None
@@ -170,12 +185,14 @@ def _citation(
     dates = [m.date for m in members if m.date]
     when: date | None = dates[0] if dates else None
     conflicts = tuple(sorted({d.isoformat() for d in dates if d != when}))
-    issuer_phrase = next((m.issuer for m in members if m.issuer), None)
+    phrases = [m.issuer for m in members if m.issuer]
+    # Titles shout in capitals; prefer the issuer as a body-text mention writes it.
+    issuer_phrase = next((p for p in phrases if not p.isupper()), phrases[0] if phrases else None)
     body: Issuer | None = body_of_phrase(issuer_phrase) or body_of_number(number)
-    issuer = issuer_phrase or (body.name if body else None)
+    issuer = issuer_phrase if issuer_phrase and not issuer_phrase.isupper() else (body.name if body else None)
     jurisdiction = None
     if body is not None and body.local:
-        jurisdiction = province_in(issuer_phrase) or document.jurisdiction
+        jurisdiction = province if province is not None else province_in(issuer_phrase) or document.jurisdiction
     title = next((m.title for m in members if m.kind == "named" and m.title), None) or next(
         (m.title for m in members if m.title), None
     )
@@ -205,5 +222,3 @@ def _citation(
         conflicts=conflicts,
     )
 
-
-__all__ = ["Link", "resolve"]

@@ -1,0 +1,79 @@
+"""Typed relations: `implements` from the title or opening, `based_on` from the opening "Căn cứ" clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import RAW, cites
+
+HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 99/KH-UBND\n"
+        "Nghệ An, ngày 01 tháng 6 năm 2023\n")
+
+
+def relations(text: str) -> dict[str, list[str]]:
+    return {k: v["relations"] for k, v in cites(text).items()}
+
+
+# (document text, number, expected relations)
+CASES = [
+    # seed 000: the title implements 11/NQ-CP only; 43/2022/QH15 sits inside its subject phrase
+    ((RAW / "000_621a5b53acb9bbf6.txt").read_text(encoding="utf-8"), "11/NQ-CP", ["implements"]),
+    ((RAW / "000_621a5b53acb9bbf6.txt").read_text(encoding="utf-8"), "43/2022/QH15", []),
+    # seed 004: basis clauses; the nested 43/2022/QH15 is not itself a basis
+    ((RAW / "004_7b5221423f9702f2.txt").read_text(encoding="utf-8"), "11/NQ-CP", ["based_on"]),
+    ((RAW / "004_7b5221423f9702f2.txt").read_text(encoding="utf-8"), "43/2022/QH15", []),
+    ((RAW / "004_7b5221423f9702f2.txt").read_text(encoding="utf-8"), "126/CĐ-TTg", ["based_on"]),
+    # seed 002: title implements the city programme, not the Politburo conclusion it implements
+    ((RAW / "002_fef4242a5e16bd21.txt").read_text(encoding="utf-8"), "14-CTr/TU", ["implements"]),
+    ((RAW / "002_fef4242a5e16bd21.txt").read_text(encoding="utf-8"), "07-KL/TW", []),
+    # seed 001: a title naming no number implements the bases of the issuers it names
+    ((RAW / "001_030364c029553610.txt").read_text(encoding="utf-8"), "68/2022/QH15", ["implements", "based_on"]),
+    ((RAW / "001_030364c029553610.txt").read_text(encoding="utf-8"), "14-NQ/TU", ["implements", "based_on"]),
+    # seed 003: "Căn cứ" clause ends at "; Ủy ban nhân dân thành phố đã ban hành ..."
+    ((RAW / "003_779b9acbcfade3d7.txt").read_text(encoding="utf-8"), "48/NQ-HĐND", ["based_on"]),
+    ((RAW / "003_779b9acbcfade3d7.txt").read_text(encoding="utf-8"), "2868/QĐ-UBND", []),
+    # other documents
+    (HEAD + "KẾ HOẠCH\nTriển khai thực hiện Chỉ thị số 20/CT-TTg ngày 08/5/2020 của Thủ tướng Chính phủ\n"
+     "I. MỤC ĐÍCH\n1. Thực hiện Nghị quyết số 01/NQ-CP ngày 06/01/2023.\n", "20/CT-TTg", ["implements"]),
+    (HEAD + "KẾ HOẠCH\nTriển khai thực hiện Chỉ thị số 20/CT-TTg ngày 08/5/2020 của Thủ tướng Chính phủ\n"
+     "I. MỤC ĐÍCH\n1. Thực hiện Nghị quyết số 01/NQ-CP ngày 06/01/2023.\n", "01/NQ-CP", []),
+    (HEAD + "KẾ HOẠCH\nCông tác cải cách hành chính năm 2023\nThực hiện Quyết định số 1291/QĐ-TTg ngày "
+     "07/10/2019 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+     "1291/QĐ-TTg", ["implements"]),
+    (HEAD + "QUYẾT ĐỊNH\nVề việc ban hành Quy chế\nỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n"
+     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nCăn cứ Nghị định số 30/2020/NĐ-CP "
+     "ngày 05/3/2020 của Chính phủ về công tác văn thư;\nXét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số "
+     "45/TTr-SNV ngày 10/5/2023.\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\n", "30/2020/NĐ-CP", ["based_on"]),
+    (HEAD + "QUYẾT ĐỊNH\nVề việc ban hành Quy chế\nỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n"
+     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nCăn cứ Nghị định số 30/2020/NĐ-CP "
+     "ngày 05/3/2020 của Chính phủ về công tác văn thư;\nXét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số "
+     "45/TTr-SNV ngày 10/5/2023.\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\n", "45/TTr-SNV", []),
+    (HEAD + "QUYẾT ĐỊNH\nVề việc ban hành Quy chế\n"
+     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n",
+     "Luật Tổ chức chính quyền địa phương", ["based_on"]),
+    (HEAD + "KẾ HOẠCH\nVề công tác năm 2023\nI. NỘI DUNG\n- Căn cứ hướng dẫn của Bộ Tài chính tại văn bản số "
+     "15292/BTC-QLĐT ngày 28/12/2021, các sở xây dựng dự toán.\n", "15292/BTC-QLĐT", []),
+    (HEAD + "CHƯƠNG TRÌNH\nHành động thực hiện Nghị quyết số 06-NQ/TW ngày 24/01/2022 của Bộ Chính trị và "
+     "Nghị quyết số 148/NQ-CP ngày 11/11/2022 của Chính phủ\nI. MỤC TIÊU\n", "148/NQ-CP", ["implements"]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), CASES)
+def test_relations(text, number, expected):
+    assert relations(text)[number] == expected
+
+
+def test_subject_phrase_records_what_the_cited_instrument_does():
+    found = cites((RAW / "000_621a5b53acb9bbf6.txt").read_text(encoding="utf-8"))
+    links = {(link["relation"], link["number"]) for link in found["11/NQ-CP"]["links"]}
+    assert ("implements", "43/2022/QH15") in links
+    chain = {(link["relation"], link["number"]) for link in found["202/KH-UBND"]["links"]}
+    assert ("implements", "98/NQ-CP") in chain
+
+
+def test_every_mention_keeps_its_offsets_and_sentence():
+    text = (RAW / "000_621a5b53acb9bbf6.txt").read_text(encoding="utf-8")
+    found = cites(text)
+    for mention in found["59-NQ/TW"]["mentions"]:
+        assert " ".join(text[mention["start"]:mention["end"]].split()).startswith("Nghị quyết số 59-NQ/TW")
+        assert "59-NQ/TW" in mention["sentence"]
