@@ -135,9 +135,14 @@ def _title_span(text: str, pos: int) -> tuple[int, int] | None:
     return start, end
 
 
+# Without a numbered heading, only the first stretch after the title counts as the opening: a "Căn cứ"
+# or "Thực hiện" deep in an unstructured letter is an instruction, not a basis or a purpose.
+_OPENING_WITHOUT_HEADING = 2500
+
+
 def _body_start(text: str, after: int) -> int:
     m = P.BODY_START.search(text, after)
-    return m.start() if m else len(text)
+    return m.start() if m else min(len(text), after + _OPENING_WITHOUT_HEADING)
 
 
 def _issuer_block(head: str) -> tuple[str | None, Issuer | None]:

@@ -77,3 +77,10 @@ def test_every_mention_keeps_its_offsets_and_sentence():
     for mention in found["59-NQ/TW"]["mentions"]:
         assert " ".join(text[mention["start"]:mention["end"]].split()).startswith("Nghị quyết số 59-NQ/TW")
         assert "59-NQ/TW" in mention["sentence"]
+
+
+def test_unstructured_letter_has_no_basis_deep_in_its_text():
+    filler = "Các sở, ngành tiếp tục rà soát, tổng hợp và báo cáo kết quả thực hiện nhiệm vụ được giao. " * 40
+    text = (HEAD + "CÔNG VĂN\nV/v triển khai nhiệm vụ\nKính gửi: Các sở, ngành\n" + filler
+            + "\nCăn cứ Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ, các đơn vị chủ động triển khai.\n")
+    assert relations(text)["01/NQ-CP"] == []
