@@ -7,6 +7,7 @@ the Party's Regulation 66-HD/VPTW on document numbering; see ``../shared/DOMAIN.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal[
@@ -112,18 +113,13 @@ TOKEN_VARIANTS: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
 class Issuer:
     """An issuing body as the tables know it: its canonical name, level, and whether it is local."""
 
-    __slots__ = ("level", "local", "name")
-
-    def __init__(self, name: str, level: Level, local: bool = False) -> None:
-        self.name = name
-        self.level = level
-        self.local = local
-
-    def __repr__(self) -> str:
-        return f"Issuer({self.name!r}, {self.level!r}, local={self.local})"
+    name: str
+    level: Level
+    local: bool = False
 
 
 # Issuer tokens at the end of a number-symbol. Tokens with a legislature number (QH15) are matched
