@@ -57,9 +57,6 @@ DATE_AFTER = re.compile(
     r"(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)",
     re.I,
 )
-DATE_ANY = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)", re.I
-)
 # "Ngày 24 tháng 6 năm 1977 Hội đồng Chính phủ đã ra Quyết định số 169-CP": the date comes first.
 DATE_BEFORE = re.compile(
     r"(?<!\w)ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4}),?\s+[^.;\d]{0,80}?"
@@ -133,7 +130,8 @@ LINK_VERBS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"hướng\s+dẫn|quy\s+định\s+chi\s+tiết", re.I), "guides"),
     (re.compile(r"thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|thi\s+hành", re.I), "implements"),
 )
-LIST_CONNECTOR_END = re.compile(r"(?:,|;|\bvà|\bhoặc|\bcùng)\s*(?:các\s+)?\Z", re.I)
+# A list connector just before a mention: it is a sibling of what came before, not nested in it.
+LIST_CONNECTOR_END = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?\Z", re.I)
 
 # The document's own header and signature.
 HEADER_NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?=\d)")

@@ -43,16 +43,13 @@ def nest(text: str, mentions: list[Mention]) -> Nesting:
             link.append(link[i - 1])
             continue
         holder = _holder(mentions, parent, i)
-        if holder is None or LIST_END.search(text, max(0, mention.start - 12), mention.start):
+        if holder is None or P.LIST_CONNECTOR_END.search(text, max(0, mention.start - 12), mention.start):
             parent.append(None)
             link.append(None)
         else:
             parent.append(holder)
             link.append(_verb(text[mentions[holder].end : mention.start]))
     return Nesting(tuple(parent), tuple(link))
-
-
-LIST_END = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?\Z", re.I)
 
 
 def _is_connector(gap: str) -> bool:

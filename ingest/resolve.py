@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from ingest import patterns as P
@@ -20,14 +20,6 @@ from ingest.issuers import body_of_number, body_of_phrase, province_in
 from ingest.records import Citation, DescribedLink, DocumentInfo, Mention, MentionRef, Relation
 from ingest.relations import Nesting
 from ingest.tables import Issuer
-
-
-@dataclass(slots=True)
-class _Group:
-    """The mentions of one instrument, gathered before the citation is built."""
-
-    members: list[int] = field(default_factory=list)
-    year: int | None = None
 
 
 def resolve(
@@ -41,18 +33,17 @@ def resolve(
 ) -> list[Citation]:
     """Merge mentions into one citation per distinct instrument, in order of first mention."""
     group_of = _group(mentions, document.jurisdiction)
-    groups: dict[tuple, _Group] = {}
+    groups: dict[tuple, list[int]] = defaultdict(list)
     for i, key in enumerate(group_of):
-        if key is None:
-            continue
-        groups.setdefault(key, _Group()).members.append(i)
+        if key is not None:
+            groups[key].append(i)
     own = _own_key(document)
     citations: dict[tuple, Citation] = {}
-    for key, group in groups.items():
+    for key, members in groups.items():
         if _is_self(key, own):
             continue
         province = key[3] if key[0] == "n" else None
-        citations[key] = _citation(text, [mentions[i] for i in group.members], group.members, relations,
+        citations[key] = _citation(text, [mentions[i] for i in members], members, relations,
                                    document, province, sentence_of, line_of)
     links: dict[tuple, list[DescribedLink]] = defaultdict(list)
     for i, holder in enumerate(nesting.parent):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from ingest import extract_text
+
 from .conftest import cites
 
 # (sentence, number as output, type)
@@ -119,8 +121,6 @@ def test_same_number_in_two_years_is_two_instruments():
 
 
 def extract_citations(text: str) -> list[dict]:
-    from ingest import extract_text
-
     return extract_text(text).to_json()["citations"]
 
 
