@@ -1,4 +1,5 @@
-# make run: install, extract data/ (later: ingest and serve). make test: install, run every test.
+# make run: install, ingest data/ into the embedded store (build/store), show what it holds.
+# make test: install, lint, run every test.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,7 +20,9 @@ install: $(STAMP)
 run: $(STAMP)
 	mkdir -p build
 	$(BIN)/lexgraph extract data/raw > build/records.jsonl
-	@echo "extracted $$(wc -l < build/records.jsonl) documents into build/records.jsonl"
+	$(BIN)/lexgraph ingest data --store build/store
+	$(BIN)/lexgraph stats --store build/store
+	$(BIN)/lexgraph implementers 11/NQ-CP --year 2022 --store build/store
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,4 +1,8 @@
-"""The `lexgraph` command line. Exit codes: 0 fine, 1 some input could not be read, 2 bad usage."""
+"""The `lexgraph` command line. Exit codes: 0 fine, 1 some input could not be processed, 2 bad usage.
+
+Every command that touches the graph takes `--store DIR` (default: `$LEXGRAPH_STORE` or build/store).
+Commands that only read open the store read-only, so they can run beside a server that holds it.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,31 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
+import pyoxigraph as ox
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
+from api.settings import Settings
+from graph import queries as Q
+from graph.export import FORMATS, export
+from graph.load import ingest_paths, source_ids
+from graph.store import GraphStore, StoreError
+from graph.validate import validate as shacl_validate
 from ingest import InputError, extract_file, iter_sources
 
 app = typer.Typer(help="lexgraph: a citation graph of Vietnamese legal documents.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
+# Piped output keeps whole cells rather than folding them to 80 columns.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 240)
+err = Console(stderr=True, soft_wrap=True)
+
+StoreOption = Annotated[
+    Path | None, typer.Option("--store", help="Store directory (default $LEXGRAPH_STORE or build/store).")
+]
+YearOption = Annotated[int | None, typer.Option("--year", help="Year of the instrument, when its number is reused.")]
+IdArgument = Annotated[str, typer.Argument(help="Number-symbol (11/NQ-CP), citation, IRI or IRI path (eli/vn/...).")]
 
 
 @app.callback()
@@ -28,30 +51,244 @@ def extract(
 ) -> None:
     """Print one JSON object per document: its identity and every instrument it cites."""
     if output_format != "jsonl":
-        typer.echo(f"lexgraph extract: unknown --format {output_format!r}; use jsonl", err=True)
-        raise typer.Exit(2)
+        _fail(f"lexgraph extract: unknown --format {output_format!r}; use jsonl", 2)
     failed = 0
     sources = iter_sources(paths)
     if not sources:
-        typer.echo("lexgraph extract: no .txt or .md files found in the paths given", err=True)
-        raise typer.Exit(1)
+        _fail("lexgraph extract: no .txt or .md files found in the paths given", 1)
     for source in sources:
         try:
             record = extract_file(source)
         except InputError as exc:
             failed += 1
-            typer.echo(f"lexgraph extract: {exc}", err=True)
+            err.print(f"lexgraph extract: {exc}", markup=False)
             continue
         except Exception as exc:  # a bug must not lose the other documents
             if debug:
                 raise
             failed += 1
-            typer.echo(f"lexgraph extract: {source}: internal error ({type(exc).__name__}: {exc}); "
-                       "rerun with --debug and report it", err=True)
+            err.print(f"lexgraph extract: {source}: internal error ({type(exc).__name__}: {exc}); "
+                      "rerun with --debug and report it", markup=False)
             continue
         sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories of .txt/.md documents.")],
+    store: StoreOption = None,
+    base: Annotated[str | None, typer.Option("--base", help="Base IRI for a new store ($LEXGRAPH_BASE_IRI).")] = None,
+    force: Annotated[bool, typer.Option(help="Re-ingest files even when unchanged.")] = False,
+    quiet: Annotated[bool, typer.Option(help="No progress bar.")] = False,
+) -> None:
+    """Extract each file and write it into the store, one transaction per file."""
+    settings = Settings.from_env()
+    files = source_ids(paths)
+    if not files:
+        _fail("lexgraph ingest: no .txt or .md files found in the paths given", 1)
+    graph = _open(store, settings, base=base or settings.base)
+    before = len(graph)
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, disable=quiet)
+    failures = []
+    with progress:
+        task = progress.add_task("ingesting", total=len(files))
+
+        def done(outcome: object) -> None:
+            progress.advance(task)
+            if outcome.status == "failed":  # type: ignore[attr-defined]
+                failures.append(outcome)
+                progress.console.print(f"lexgraph ingest: {outcome.message}", markup=False)  # type: ignore[attr-defined]
+
+        outcomes = ingest_paths(graph, paths, force=force, on_file=done)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "unchanged", "failed")}
+    err.print(f"{counts['ingested']} ingested, {counts['unchanged']} unchanged, {counts['failed']} failed; "
+              f"{len(graph)} quads (was {before}) in {graph.location}", markup=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @FILE to read it from a file, or - for stdin.")],
+    store: StoreOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="table, json, csv, tsv, xml (SELECT/ASK); ttl, nt, jsonld (CONSTRUCT).")
+    ] = "table",
+) -> None:
+    """Run a SPARQL query over the whole graph (lex:, eli:, rdfs:, skos:, xsd: prefixes are predeclared)."""
+    if sparql == "-":
+        text = sys.stdin.read()
+    elif sparql.startswith("@"):
+        text = Path(sparql[1:]).read_text(encoding="utf-8")
+    else:
+        text = sparql
+    graph = _open(store, Settings.from_env(), read_only=True)
+    try:
+        result = graph.query(text)
+    except SyntaxError as exc:
+        _fail(f"lexgraph query: the query does not parse: {exc}", 2)
+    if isinstance(result, ox.QueryBoolean):
+        out.print("true" if bool(result) else "false")
+        return
+    if isinstance(result, ox.QueryTriples):
+        formats = {"table": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+                   "jsonld": ox.RdfFormat.JSON_LD}
+        if output_format not in formats:
+            _fail(f"lexgraph query: --format {output_format} does not fit a CONSTRUCT; use ttl, nt or jsonld", 2)
+        sys.stdout.buffer.write(ox.serialize(result, None, formats[output_format]))
+        return
+    formats = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
+               "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
+    if output_format in formats:
+        sys.stdout.buffer.write(result.serialize(None, formats[output_format]))
+        return
+    if output_format != "table":
+        _fail(f"lexgraph query: unknown --format {output_format!r}", 2)
+    names = [v.value for v in result.variables]
+    table = Table(*names, show_lines=False)
+    for solution in result:
+        table.add_row(*(_term(solution[n]) for n in names))
+    out.print(table)
+
+
+@app.command()
+def implementers(
+    ident: IdArgument,
+    year: YearOption = None,
+    depth: Annotated[
+        int | None, typer.Option("--depth", min=1, help="Levels below the instrument (default: all).")
+    ] = None,
+    store: StoreOption = None,
+    output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    sparql: Annotated[bool, typer.Option("--sparql", help="Print the SPARQL query behind the tree and stop.")] = False,
+) -> None:
+    """The implementation tree of an instrument: documents that carry it out, each with its relation."""
+    graph = _open(store, Settings.from_env(), read_only=True)
+    target = _lookup(graph, ident, year)
+    if sparql:
+        out.print(Q.implementers_sparql(target), markup=False, highlight=False)
+        return
+    rows = Q.implementers(graph, target, depth)
+    if output_format == "json":
+        sys.stdout.write(json.dumps([{
+            "depth": r.depth, "iri": str(r.instrument.iri), "label": r.instrument.label,
+            "relations": list(r.relations), "parent": str(r.parent), "jurisdiction": r.instrument.jurisdiction,
+            "date": r.instrument.date.isoformat() if r.instrument.date else None, "lag_days": r.lag_days,
+            "in_corpus": r.instrument.in_corpus, "evidence": r.sentence,
+        } for r in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    head = Q.describe(graph, [target])[target]
+    table = Table("depth", "document", "relation", "jurisdiction", "date", "lag (days)", "full text", "carries out",
+                  title=f"Implementation tree of {head.label} ({head.date or head.year or 'undated'})")
+    labels = {r.instrument.iri: r.instrument.label for r in rows} | {target: head.label}
+    for r in rows:
+        table.add_row(str(r.depth), r.instrument.label, ", ".join(r.relations), r.instrument.jurisdiction or "",
+                      str(r.instrument.date or ""), "" if r.lag_days is None else str(r.lag_days),
+                      "yes" if r.instrument.in_corpus else "no", labels.get(r.parent, str(r.parent)))
+    out.print(table)
+    if not rows:
+        err.print("nothing in the graph carries it out yet")
+
+
+@app.command()
+def cites(ident: IdArgument, year: YearOption = None, store: StoreOption = None) -> None:
+    """What an instrument cites, or is described as linked to, with the sentence that says so."""
+    graph = _open(store, Settings.from_env(), read_only=True)
+    _print_edges(graph, Q.cites(graph, _lookup(graph, ident, year)), "cites")
+
+
+@app.command("cited-by")
+def cited_by(ident: IdArgument, year: YearOption = None, store: StoreOption = None) -> None:
+    """Everything that cites an instrument, or is described as linked to it, with the sentence that says so."""
+    graph = _open(store, Settings.from_env(), read_only=True)
+    _print_edges(graph, Q.cited_by(graph, _lookup(graph, ident, year)), "cited by")
+
+
+@app.command()
+def stats(store: StoreOption = None) -> None:
+    """What the graph holds: counts, edges by relation, the most cited instruments."""
+    graph = _open(store, Settings.from_env(), read_only=True)
+    for key, value in Q.stats(graph).items():
+        if isinstance(value, list):
+            out.print(f"{key}:", markup=False)
+            for name, n in value:
+                out.print(f"  {n:>6}  {name}", markup=False)
+        else:
+            out.print(f"{key}: {value}", markup=False)
+
+
+@app.command("export")
+def export_(
+    output_format: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = "ttl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Write the whole graph: RDF triples (ttl, nt, jsonld, rdfxml), quads (trig, nq), graphml, or csv of edges."""
+    if output_format not in FORMATS:
+        _fail(f"lexgraph export: unknown --format {output_format!r}; use one of {', '.join(FORMATS)}", 2)
+    graph = _open(store, Settings.from_env(), read_only=True)
+    if output is None:
+        export(graph, output_format, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        with output.open("wb") as fh:
+            export(graph, output_format, fh)
+
+
+@app.command()
+def validate(store: StoreOption = None) -> None:
+    """Check the graph against the SHACL shapes (shapes.ttl); exit 1 when it does not conform."""
+    graph = _open(store, Settings.from_env(), read_only=True)
+    verdict = shacl_validate(graph)
+    if verdict.conforms:
+        out.print("the graph conforms to shapes.ttl")
+        return
+    out.print(verdict.report, markup=False)
+    raise typer.Exit(1)
+
+
+def _open(store: Path | None, settings: Settings, base: str | None = None, read_only: bool = False) -> GraphStore:
+    try:
+        return GraphStore.open(store or settings.store, base=base, read_only=read_only)
+    except (StoreError, ValueError) as exc:
+        _fail(f"lexgraph: {exc}", 2)
+    raise AssertionError("unreachable")
+
+
+def _lookup(graph: GraphStore, ident: str, year: int | None):
+    try:
+        return Q.lookup_one(graph, ident, year)
+    except Q.LookupError_ as exc:
+        err.print(f"lexgraph: {exc}", markup=False)
+        for c in exc.candidates:
+            path = graph.iris.path_of(str(c.iri)) or str(c.iri)
+            err.print(f"  {path}  {c.label}  {c.jurisdiction or ''} {c.date or c.year or 'undated'}", markup=False)
+        raise typer.Exit(1) from None
+
+
+def _print_edges(graph: GraphStore, rows: list[Q.EdgeRow], heading: str) -> None:
+    stated = Q.describe(graph, [r.stated_in for r in rows])
+    table = Table(heading, "relation", "date", "stated in", "where", "evidence", show_lines=True)
+    for r in rows:
+        where = f"{r.source}:{r.line}" if r.source else ""
+        table.add_row(r.other.label, ", ".join(r.relations), str(r.other.date or r.other.year or ""),
+                      stated[r.stated_in].label if r.stated_in in stated else str(r.stated_in), where,
+                      r.sentence or "")
+    out.print(table)
+
+
+def _term(term: object) -> str:
+    if term is None:
+        return ""
+    return str(getattr(term, "value", term))
+
+
+def _fail(message: str, code: int) -> None:
+    err.print(message, markup=False)
+    raise typer.Exit(code)
 
 
 if __name__ == "__main__":

@@ -130,6 +130,9 @@ LINK_VERBS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"hướng\s+dẫn|quy\s+định\s+chi\s+tiết", re.I), "guides"),
     (re.compile(r"thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|thi\s+hành", re.I), "implements"),
 )
+# "X được cụ thể hóa bằng Y": the verb is passive, so Y does to X what the verb says.
+PASSIVE_BEFORE = re.compile(r"(?<!\w)được\s+\Z", re.I)
+PASSIVE_AFTER = re.compile(r"\s*(?:bằng|bởi)(?!\w)", re.I)
 # A list connector just before a mention: it is a sibling of what came before, not nested in it.
 LIST_CONNECTOR_END = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?\Z", re.I)
 

@@ -54,7 +54,8 @@ class DescribedLink:
     """What a mention's subject phrase says the cited instrument itself does to another one.
 
     "Nghị quyết số 11/NQ-CP ... và triển khai Nghị quyết số 43/2022/QH15" gives 11/NQ-CP
-    `implements` 43/2022/QH15, with the sentence as evidence.
+    `implements` 43/2022/QH15, with the sentence as evidence. `start`/`end`/`line` locate the mention
+    of the other instrument; the citation whose mentions include that span is the link's target.
     """
 
     relation: Link
@@ -63,6 +64,9 @@ class DescribedLink:
     date: date | None
     title: str | None
     sentence: str
+    start: int = 0
+    end: int = 0
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,9 @@ class Citation:
                     "date": _iso(link.date),
                     "title": link.title,
                     "sentence": link.sentence,
+                    "start": link.start,
+                    "end": link.end,
+                    "line": link.line,
                 }
                 for link in self.links
             ],

@@ -20,20 +20,27 @@ from ingest.tables import TYPE_WORDS, Issuer
 
 @dataclass(frozen=True, slots=True)
 class Nesting:
-    """For each mention (by index): the mention whose subject phrase holds it, and the verb linking them."""
+    """For each mention (by index): the mention whose subject phrase holds it, and the verb linking them.
+
+    `passive[i]` is true when the verb is passive ("được cụ thể hóa bằng"): then the nested mention
+    does to its holder what the verb says, not the other way round.
+    """
 
     parent: tuple[int | None, ...]
     link: tuple[Link | None, ...]
+    passive: tuple[bool, ...]
 
 
 def nest(text: str, mentions: list[Mention]) -> Nesting:
     """Find which mentions sit inside another mention's subject phrase."""
     parent: list[int | None] = []
     link: list[Link | None] = []
+    passive: list[bool] = []
     for i, mention in enumerate(mentions):
         if i == 0:
             parent.append(None)
             link.append(None)
+            passive.append(False)
             continue
         prev = mentions[i - 1]
         gap = text[prev.end : mention.start]
@@ -41,41 +48,54 @@ def nest(text: str, mentions: list[Mention]) -> Nesting:
             # Plain coordination: "Nghị quyết số A và Nghị quyết số B" share their level.
             parent.append(parent[i - 1])
             link.append(link[i - 1])
+            passive.append(passive[i - 1])
             continue
-        holder = _holder(mentions, parent, i)
+        holder = _holder(text, mentions, parent, i)
         if holder is None or P.LIST_CONNECTOR_END.search(text, max(0, mention.start - 12), mention.start):
             parent.append(None)
             link.append(None)
+            passive.append(False)
         else:
+            verb, is_passive = _verb(text[mentions[holder].end : mention.start])
             parent.append(holder)
-            link.append(_verb(text[mentions[holder].end : mention.start]))
-    return Nesting(tuple(parent), tuple(link))
+            link.append(verb)
+            passive.append(is_passive)
+    return Nesting(tuple(parent), tuple(link), tuple(passive))
 
 
 def _is_connector(gap: str) -> bool:
-    return re.fullmatch(r"\s*(?:,|;|và|hoặc|,\s*và)?\s*(?:các\s+)?", gap, re.I) is not None
+    # ";" separates list items that need not share a level: `_holder` decides for those.
+    return re.fullmatch(r"\s*(?:,|và|hoặc|,\s*và)?\s*(?:các\s+)?", gap, re.I) is not None
 
 
-def _holder(mentions: list[Mention], parent: list[int | None], i: int) -> int | None:
-    """The nearest earlier mention whose subject phrase reaches mention i, walking up enclosing ones."""
+def _holder(text: str, mentions: list[Mention], parent: list[int | None], i: int) -> int | None:
+    """The nearest earlier mention whose subject phrase reaches mention i, walking up enclosing ones.
+
+    A ";" between them ends the holder's clause: "...; Nghị quyết số B" starts a new list item.
+    """
     j: int | None = i - 1
     start = mentions[i].start
     while j is not None:
         candidate = mentions[j]
-        if candidate.end <= start < candidate.subject_end:
+        if candidate.end <= start < candidate.subject_end and ";" not in text[candidate.end : start]:
             return j
         j = parent[j]
     return None
 
 
-def _verb(between: str) -> Link:
-    """The relation named by the last verb before a nested mention ("... và triển khai" -> implements)."""
-    best: tuple[int, Link] | None = None
+def _verb(between: str) -> tuple[Link, bool]:
+    """The relation named by the last verb before a nested mention ("... và triển khai" -> implements),
+    and whether that verb is passive ("được cụ thể hóa bằng")."""
+    best: tuple[re.Match[str], Link] | None = None
     for pattern, name in P.LINK_VERBS:
         for m in pattern.finditer(between):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), name)  # type: ignore[assignment]
-    return best[1] if best else "cites"
+            if best is None or m.start() > best[0].start():
+                best = (m, name)  # type: ignore[assignment]
+    if best is None:
+        return "cites", False
+    m, name = best
+    passive = bool(P.PASSIVE_BEFORE.search(between, 0, m.start()) and P.PASSIVE_AFTER.match(between, m.end()))
+    return name, passive
 
 
 def basis_spans(text: str, body_start: int) -> list[tuple[int, int]]:

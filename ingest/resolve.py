@@ -50,6 +50,10 @@ def resolve(
         if holder is None or group_of[i] is None or group_of[holder] is None:
             continue
         source, target = group_of[holder], group_of[i]
+        # The target's own mention locates the link: the nested one, or the holder when passive.
+        at = mentions[i]
+        if nesting.passive[i]:
+            source, target, at = target, source, mentions[holder]
         if source == target or source not in citations or target not in citations:
             continue
         cited = citations[target]
@@ -60,6 +64,9 @@ def resolve(
             date=cited.date,
             title=cited.title if cited.number is None else None,
             sentence=sentence_of(mentions[i].start),
+            start=at.start,
+            end=at.end,
+            line=line_of(at.start),
         )
         if all((x.relation, x.number, x.title) != (link.relation, link.number, link.title) for x in links[source]):
             links[source].append(link)

@@ -84,3 +84,21 @@ def test_unstructured_letter_has_no_basis_deep_in_its_text():
     text = (HEAD + "CÔNG VĂN\nV/v triển khai nhiệm vụ\nKính gửi: Các sở, ngành\n" + filler
             + "\nCăn cứ Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ, các đơn vị chủ động triển khai.\n")
     assert relations(text)["01/NQ-CP"] == []
+
+
+def test_passive_verb_reverses_the_described_link():
+    # 002_fef4242a5e16bd21.txt: the conclusion is carried out by the programme, not the other way round.
+    text = ("ngày 28 tháng 9 năm 2016, Bộ Chính trị ban hành Kết luận số 07-KL/TW ngày 28/9/2016, được cụ thể hóa "
+            "bằng Chương trình số 14-CTr/TU ngày 16/01/2017 của Thành ủy Cần Thơ, nhằm khai thác đúng mức những thế mạnh.")
+    found = cites(text)
+    assert found["07-KL/TW"]["links"] == []
+    assert [(k["relation"], k["number"]) for k in found["14-CTr/TU"]["links"]] == [("implements", "07-KL/TW")]
+
+
+def test_semicolon_ends_the_subject_phrase_of_a_basis_item():
+    # 003_779b9acbcfade3d7.txt: 45/2022/QH15 is the next item of the list, not something 98/NQ-CP implements.
+    text = ("Nghị quyết số 98/NQ-CP ngày 30 tháng 8 năm 2021 của Chính phủ về việc ban hành Chương trình hành động "
+            "thực hiện Nghị quyết số 59-NQ/TW của Bộ Chính trị; Nghị quyết số 45/2022/QH15 ngày 11 tháng 01 năm 2022 "
+            "của Quốc hội về thí điểm một số cơ chế, chính sách đặc thù phát triển thành phố Cần Thơ;")
+    found = cites(text)
+    assert [(k["relation"], k["number"]) for k in found["98/NQ-CP"]["links"]] == [("implements", "59-NQ/TW")]

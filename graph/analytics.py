@@ -1,0 +1,110 @@
+"""The graph as a networkx DiGraph, for analytics and drawing: rankings, chains, implementation lag."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+from graph.queries import RELATION_NAMES
+from graph.store import GraphStore
+
+_TREE = "https://w3id.org/lexgraph/ontology#inImplementationOf"
+
+
+@dataclass(frozen=True, slots=True)
+class LagRow:
+    """How long after the instrument it carries out a document was issued."""
+
+    node: str
+    label: str
+    jurisdiction: str | None
+    date: date | None
+    parent: str
+    parent_label: str
+    lag_days: int | None
+
+
+def to_networkx(store: GraphStore) -> nx.DiGraph:
+    """Instruments as nodes (label, type, date, year, issuer, level, jurisdiction, in_corpus, cited_by)
+    and direct edges as arcs with the set of their `relations` and whether the implementation tree
+    follows them (`tree`)."""
+    g = nx.DiGraph()
+    for row in store.select(
+        """SELECT ?x ?label ?type ?date ?year ?issuer ?level ?jurisdiction ?n (EXISTS { ?x lex:source ?f } AS ?text)
+           WHERE { ?x a lex:Instrument ; lex:workKey ?k .
+             OPTIONAL { ?x rdfs:label ?label }
+             OPTIONAL { ?x a ?cls . ?cls lex:typeCode ?c ; rdfs:label ?type . FILTER (LANG(?type) = "vi") }
+             OPTIONAL { ?x eli:date_document ?date } OPTIONAL { ?x lex:year ?year }
+             OPTIONAL { ?x eli:passed_by ?b . ?b rdfs:label ?issuer . OPTIONAL { ?b lex:level/lex:levelCode ?level } }
+             OPTIONAL { ?x eli:jurisdiction/skos:prefLabel ?jurisdiction }
+             OPTIONAL { ?x lex:citedByCount ?n } }"""
+    ):
+        x = str(row["x"])
+        if x in g:
+            continue
+        g.add_node(
+            x,
+            label=str(row.get("label", x)),
+            type=_s(row.get("type")),
+            date=row["date"].toPython() if "date" in row else None,
+            year=int(row["year"]) if "year" in row else None,
+            issuer=_s(row.get("issuer")),
+            level=_s(row.get("level")),
+            jurisdiction=_s(row.get("jurisdiction")),
+            in_corpus=bool(row["text"].toPython()),
+            cited_by=int(row["n"]) if "n" in row else 0,
+        )
+    props = " ".join(f"<{p}>" for p in [*RELATION_NAMES, _TREE])
+    for row in store.select(f"SELECT ?a ?p ?b WHERE {{ VALUES ?p {{ {props} }} ?a ?p ?b }}"):
+        a, b, p = str(row["a"]), str(row["b"]), str(row["p"])
+        if a not in g or b not in g:
+            continue
+        if not g.has_edge(a, b):
+            g.add_edge(a, b, relations=set(), tree=False)
+        if p == _TREE:
+            g.edges[a, b]["tree"] = True
+        else:
+            g.edges[a, b]["relations"].add(RELATION_NAMES[p])
+    return g
+
+
+def most_cited(g: nx.DiGraph, n: int = 20) -> list[tuple[str, int]]:
+    """The `n` instruments with the most citing instruments (in-degree), most cited first."""
+    return sorted(((x, d) for x, d in g.in_degree()), key=lambda t: (-t[1], t[0]))[:n]
+
+
+def pagerank(g: nx.DiGraph) -> dict[str, float]:
+    """PageRank of every instrument over the citation arcs."""
+    return nx.pagerank(g) if g.number_of_nodes() else {}
+
+
+def implementation_tree(g: nx.DiGraph, root: str) -> nx.DiGraph:
+    """The sub-graph of documents that carry out `root`, directly or transitively."""
+    tree = nx.DiGraph((a, b) for a, b, t in g.edges(data="tree") if t)
+    if root not in tree:
+        return nx.DiGraph()
+    return tree.subgraph(nx.ancestors(tree, root) | {root}).copy()
+
+
+def implementation_chains(g: nx.DiGraph, root: str) -> list[list[str]]:
+    """Every chain from a document nothing else carries out up to `root` (leaf first)."""
+    tree = implementation_tree(g, root)
+    leaves = [x for x in tree if tree.in_degree(x) == 0 and x != root]
+    return [path for leaf in sorted(leaves) for path in nx.all_simple_paths(tree, leaf, root)]
+
+
+def implementation_lag(g: nx.DiGraph, root: str) -> list[LagRow]:
+    """For each document in `root`'s implementation tree: days from what it carries out to its own date."""
+    tree = implementation_tree(g, root)
+    rows = []
+    for a, b in sorted(tree.edges()):
+        da, db = g.nodes[a].get("date"), g.nodes[b].get("date")
+        rows.append(LagRow(a, g.nodes[a]["label"], g.nodes[a].get("jurisdiction"), da, b, g.nodes[b]["label"],
+                           (da - db).days if da and db else None))
+    return rows
+
+
+def _s(value) -> str | None:
+    return str(value) if value is not None else None

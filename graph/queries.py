@@ -1,0 +1,313 @@
+"""The questions people ask of the graph, as SPARQL, and the lookups that turn what they type into IRIs.
+
+Each named query is a function returning frozen rows; the SPARQL text behind it is available too
+(`implementers_sparql`), so a user can run or adapt it anywhere a SPARQL endpoint is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from rdflib import Literal, URIRef
+
+from graph.identity import instrument_id
+from graph.store import GraphStore
+from graph.vocab import TYPE_CODES
+from ingest import extract_text
+
+# Relations a tree row or an edge can have, by property IRI.
+RELATION_NAMES = {
+    "https://w3id.org/lexgraph/ontology#implements": "implements",
+    "http://data.europa.eu/eli/ontology#based_on": "based_on",
+    "http://data.europa.eu/eli/ontology#cites": "cites",
+    "https://w3id.org/lexgraph/ontology#guides": "guides",
+    "https://w3id.org/lexgraph/ontology#replaces": "replaces",
+    "http://data.europa.eu/eli/ontology#amends": "amends",
+    "http://data.europa.eu/eli/ontology#repeals": "repeals",
+    "http://data.europa.eu/eli/ontology#corrects": "corrects",
+}
+_ORDER = list(RELATION_NAMES.values())
+
+
+class LookupError_(LookupError):
+    """An identifier the graph does not know, or knows several instruments by."""
+
+    def __init__(self, message: str, candidates: list[Instrument] | None = None) -> None:
+        super().__init__(message)
+        self.candidates = candidates or []
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    """An instrument as lists show it."""
+
+    iri: URIRef
+    label: str
+    type: str | None
+    date: date | None
+    year: int | None
+    issuer: str | None
+    jurisdiction: str | None
+    in_corpus: bool
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TreeRow:
+    """One document in an implementation tree: its depth, the instrument it carries out, and how."""
+
+    depth: int
+    instrument: Instrument
+    parent: URIRef
+    relations: tuple[str, ...]
+    lag_days: int | None
+    sentence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeRow:
+    """One edge with its evidence: who states it, the relations, the quoted sentence and where it is."""
+
+    other: Instrument
+    relations: tuple[str, ...]
+    stated_in: URIRef
+    sentence: str | None
+    source: str | None
+    line: int | None
+
+
+_DESCRIBE = """
+  OPTIONAL { ?x rdfs:label ?label }
+  OPTIONAL { ?x a ?cls . ?cls rdfs:label ?type . FILTER (LANG(?type) = "vi") }
+  OPTIONAL { ?x eli:date_document ?date }
+  OPTIONAL { ?x lex:year ?year }
+  OPTIONAL { ?x eli:title ?title }
+  OPTIONAL { ?x eli:passed_by/rdfs:label ?issuer }
+  OPTIONAL { ?x eli:jurisdiction/skos:prefLabel ?jurisdiction }
+  BIND (EXISTS { ?x lex:source ?file } AS ?text)
+"""
+_DESCRIBE_VARS = "?label ?type ?date ?year ?title ?issuer ?jurisdiction ?text"
+
+
+def describe(store: GraphStore, iris: list[URIRef]) -> dict[URIRef, Instrument]:
+    """The list view of each instrument in `iris` that the graph knows."""
+    if not iris:
+        return {}
+    values = " ".join(i.n3() for i in sorted(set(iris)))
+    out: dict[URIRef, Instrument] = {}
+    sparql = f"SELECT ?x {_DESCRIBE_VARS} WHERE {{ VALUES ?x {{ {values} }} ?x lex:workKey ?k . {_DESCRIBE} }}"
+    for row in store.select(sparql):
+        x = row["x"]
+        if x in out:
+            continue
+        out[x] = Instrument(
+            iri=x,
+            label=str(row.get("label", x)),
+            type=_str(row.get("type")),
+            date=row["date"].toPython() if "date" in row else None,
+            year=int(row["year"]) if "year" in row else None,
+            issuer=_str(row.get("issuer")),
+            jurisdiction=_str(row.get("jurisdiction")),
+            in_corpus=bool(row["text"].toPython()),
+            title=_str(row.get("title")),
+        )
+    return out
+
+
+def lookup(store: GraphStore, text: str, year: int | None = None) -> list[URIRef]:
+    """The instruments `text` names: an IRI, an IRI path ("eli/vn/cp/2022/nq/11"), a number-symbol
+    ("11/NQ-CP", "43/2022/QH15") or a citation ("Nghị quyết số 11/NQ-CP ngày 30/01/2022", "Luật Đầu tư").
+
+    `year` narrows a number-symbol that several years share. Returns every match, best first.
+    """
+    text = " ".join(text.split())
+    if re.match(r"(?:https?|urn):", text):
+        candidates = [URIRef(text)]
+    elif text.startswith("eli/"):
+        candidates = [URIRef(store.iris.base + text)]
+    else:
+        return _by_citation(store, text, year)
+    return [c for c in candidates if store.select(f"SELECT ?k WHERE {{ {c.n3()} lex:workKey ?k }}")]
+
+
+def lookup_one(store: GraphStore, text: str, year: int | None = None) -> URIRef:
+    """The one instrument `text` names; raises `LookupError_` (with candidates) when none or several."""
+    found = lookup(store, text, year)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        hint = f" in {year}" if year else ""
+        raise LookupError_(f"no instrument {text!r}{hint} in the graph; check the number-symbol, or try without --year")
+    described = describe(store, found)
+    raise LookupError_(
+        f"{text!r} names {len(found)} instruments; add --year or give the IRI path",
+        [described[f] for f in found if f in described],
+    )
+
+
+def _by_citation(store: GraphStore, text: str, year: int | None) -> list[URIRef]:
+    record = extract_text(text)
+    if record.citations:
+        c = record.citations[0]
+        ident = instrument_id(c.type, c.number, c.year, c.issuer, c.jurisdiction, c.title, "")
+        keys = [ident.symbol_key]
+        year = year or c.year
+        typed = c.type is not None
+    else:
+        m = re.search(r"/((?:19|20)\d\d)/", text)
+        ident = instrument_id(None, text, None, None, None, None, "")
+        year = year or (int(m.group(1)) if m else None)
+        keys = [ident.symbol_key]
+        typed = ident.type_code != "vb"
+    if not typed:
+        _issuer, _type, number = ident.symbol_key.split("/", 2)
+        keys = [f"{_issuer}/{code}/{number}" for code in TYPE_CODES.values()]
+    values = " ".join(Literal(k).n3() for k in keys)
+    year_filter = f"FILTER (?y = {int(year)})" if year else ""
+    rows = store.select(
+        f"""SELECT ?x ?y ?n WHERE {{ VALUES ?k {{ {values} }} ?x lex:symbolKey ?k .
+              OPTIONAL {{ ?x lex:year ?y }} OPTIONAL {{ ?x lex:citedByCount ?n }} {year_filter} }}
+            ORDER BY DESC(?n) ?x"""
+    )
+    return list(dict.fromkeys(r["x"] for r in rows))
+
+
+def implementers_sparql(target: URIRef) -> str:
+    """The SPARQL of an implementation tree: every document carrying out `target`, directly or through
+    documents that carry it out, with the instrument each one carries out and how."""
+    return f"""SELECT ?document ?parent (GROUP_CONCAT(DISTINCT STR(?relation); separator=" ") AS ?relations)
+       (SAMPLE(?sentence) AS ?evidence)
+WHERE {{
+  ?document lex:inImplementationOf ?parent .
+  ?parent lex:inImplementationOf* {target.n3()} .
+  ?document ?relation ?parent .
+  FILTER (?relation IN (lex:implements, eli:based_on))
+  OPTIONAL {{
+    ?edge lex:from ?document ; lex:to ?parent ; lex:relation ?relation ;
+          lex:hasMention/lex:sentence ?sentence .
+  }}
+}}
+GROUP BY ?document ?parent"""
+
+
+def implementers(store: GraphStore, target: URIRef, depth: int | None = None) -> list[TreeRow]:
+    """The implementation tree below `target`, breadth first, each document once at its shallowest depth."""
+    children: dict[URIRef, list[dict]] = defaultdict(list)
+    for row in store.select(implementers_sparql(target)):
+        children[row["parent"]].append(row)
+    level = [target]
+    seen = {target}
+    found: list[tuple[int, dict]] = []
+    d = 0
+    while level and (depth is None or d < depth):
+        d += 1
+        nxt = []
+        for parent in level:
+            for row in sorted(children.get(parent, []), key=lambda r: str(r["document"])):
+                if row["document"] in seen:
+                    continue
+                seen.add(row["document"])
+                found.append((d, row))
+                nxt.append(row["document"])
+        level = nxt
+    described = describe(store, [target, *(r["document"] for _, r in found)])
+    out = []
+    for d, row in found:
+        doc, parent = described.get(row["document"]), described.get(row["parent"])
+        if doc is None:
+            continue
+        lag = (doc.date - parent.date).days if doc.date and parent and parent.date else None
+        rels = tuple(sorted({RELATION_NAMES[r] for r in str(row["relations"]).split()}, key=_ORDER.index))
+        sentence = evidence(store, row["document"], row["parent"], rels[0]) or _str(row.get("evidence"))
+        out.append(TreeRow(d, doc, row["parent"], rels, lag, sentence))
+    return out
+
+
+def cites(store: GraphStore, subject: URIRef) -> list[EdgeRow]:
+    """What `subject` cites (as a corpus document) or is described as linked to, with evidence."""
+    return _edges(store, subject, "lex:from", "lex:to")
+
+
+def cited_by(store: GraphStore, subject: URIRef) -> list[EdgeRow]:
+    """Everything that cites `subject` or is described as linked to it, with evidence."""
+    return _edges(store, subject, "lex:to", "lex:from")
+
+
+def _edges(store: GraphStore, subject: URIRef, here: str, there: str) -> list[EdgeRow]:
+    rows = store.select(
+        f"""SELECT ?edge ?other ?doc ?rel ?sentence ?line ?start ?file WHERE {{
+              ?edge {here} {subject.n3()} ; {there} ?other ; lex:statedIn ?doc ; lex:relation ?rel .
+              OPTIONAL {{ ?edge lex:hasMention ?m . ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start ;
+                          lex:inSource/lex:fileName ?file }}
+            }}"""
+    )
+    edges: dict[URIRef, dict] = {}
+    for row in rows:
+        edge = edges.setdefault(row["edge"], {"other": row["other"], "doc": row["doc"], "rels": set(), "mentions": []})
+        edge["rels"].add(RELATION_NAMES[str(row["rel"])])
+        if "sentence" in row:
+            edge["mentions"].append((int(row["line"]), int(row["start"]), str(row["sentence"]), str(row["file"])))
+    described = describe(store, [e["other"] for e in edges.values()])
+    out = []
+    for edge in edges.values():
+        other = described.get(edge["other"])
+        if other is None:
+            continue
+        # The first mention is the fullest: the title, or the "Căn cứ" clause.
+        first = min(edge["mentions"], default=None)
+        out.append(EdgeRow(
+            other, tuple(sorted(edge["rels"], key=_ORDER.index)), edge["doc"],
+            first[2] if first else None, first[3] if first else None, first[0] if first else None,
+        ))
+    return sorted(out, key=lambda r: (r.other.label, str(r.stated_in)))
+
+
+def evidence(store: GraphStore, origin: URIRef, target: URIRef, relation: str) -> str | None:
+    """The first sentence that states `origin` --relation--> `target`."""
+    prop = next(p for p, name in RELATION_NAMES.items() if name == relation)
+    rows = store.select(
+        f"""SELECT ?sentence ?line ?start WHERE {{
+              ?edge lex:from {origin.n3()} ; lex:to {target.n3()} ; lex:relation <{prop}> ;
+                    lex:hasMention ?m . ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start }}
+            ORDER BY ?line ?start LIMIT 1"""
+    )
+    return str(rows[0]["sentence"]) if rows else None
+
+
+def stats(store: GraphStore) -> dict[str, int | list[tuple[str, int]]]:
+    """Counts of what the graph holds, and the most cited instruments."""
+    def count(where: str) -> int:
+        rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        return int(rows[0]["n"]) if rows else 0
+
+    top = store.select(
+        """SELECT ?label ?n WHERE { ?x lex:citedByCount ?n ; rdfs:label ?label } ORDER BY DESC(?n) ?label LIMIT 10"""
+    )
+    by_relation = store.select(
+        """SELECT ?rel (COUNT(*) AS ?n) WHERE { ?a ?rel ?b .
+             FILTER (?rel IN (eli:cites, eli:based_on, lex:implements, lex:guides, lex:replaces, eli:amends,
+                              eli:repeals, lex:inImplementationOf)) } GROUP BY ?rel ORDER BY ?rel"""
+    )
+    return {
+        "quads": len(store),
+        "source files": count("?s a lex:SourceFile"),
+        "instruments": count("?x a lex:Instrument"),
+        "instruments with full text": count("?x a lex:Instrument ; lex:source ?s"),
+        "instruments known only from citations": count(
+            "?x a lex:Instrument FILTER NOT EXISTS { ?x lex:source ?s }"),
+        "undated instruments": count("?x a lex:Instrument FILTER NOT EXISTS { ?x lex:year ?y }"),
+        "citation nodes": count("?c a lex:Citation"),
+        "described links": count("?c a lex:DescribedLink"),
+        "mentions": count("?m a lex:Mention"),
+        "issuing bodies": count("?b a lex:IssuingBody"),
+        "jurisdictions": count("?j a lex:Jurisdiction"),
+        "edges by relation": [(str(r["rel"]).rsplit("#", 1)[-1], int(r["n"])) for r in by_relation],
+        "most cited": [(str(r["label"]), int(r["n"])) for r in top],
+    }
+
+
+def _str(value) -> str | None:
+    return str(value) if value is not None else None

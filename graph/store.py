@@ -1,0 +1,306 @@
+"""The graph's store: an embedded Oxigraph database on disk (or in memory for tests).
+
+Writes go through pyoxigraph directly, because only its SPARQL updates are transactions (the rdflib
+plugin's `commit` does nothing): replacing one source's named graph and re-deriving the default-graph
+triples of every instrument it touches is a single update, so a failure leaves the store as it was.
+Reads can go through rdflib (`GraphStore.dataset`, the `oxrdflib` plugin) or pyoxigraph's SPARQL.
+Queries see the union of all graphs: the default graph (derived, shared) and one named graph per
+source file; by construction no triple is in two of them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import RDF, BNode, Dataset, Literal, URIRef
+from rdflib.term import Node
+
+from graph.derive import Evidence, Identity, derive, gather
+from graph.identity import InstrumentId
+from graph.iri import DEFAULT_BASE, Iris
+from graph.mapping import MappedDocument, Triple
+from graph.vocab import LEX, ONTOLOGY_FILE, ONTOLOGY_IRI, TYPE_CODES, VOID
+
+PREFIXES = {
+    "lex": str(LEX),
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "void": str(VOID),
+}
+_CLASS_OF_CODE = {code: cls for cls, code in TYPE_CODES.items()}
+_ONTOLOGY_GRAPH = ox.NamedNode(ONTOLOGY_IRI)
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used as asked; the message says why and what to do."""
+
+
+class GraphStore:
+    """lexgraph's view of one Oxigraph store: per-source writes, derivation, SPARQL."""
+
+    def __init__(self, store: ox.Store, iris: Iris, location: Path | None = None) -> None:
+        self.store = store
+        self.iris = iris
+        self.location = location
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, location: Path | None = None, base: str | None = None, read_only: bool = False) -> GraphStore:
+        """Open (creating if needed) the store at `location`, or an in-memory one when it is None.
+
+        The base IRI is recorded in a new store; opening it later with another base is an error,
+        since every IRI in it was minted under the first.
+        """
+        try:
+            if location is None:
+                store = ox.Store()
+            elif read_only:
+                if not location.is_dir():
+                    raise StoreError(
+                        f"{location}: no store here; build one with `lexgraph ingest PATH --store {location}`"
+                    )
+                store = ox.Store.read_only(str(location))
+            else:
+                location.mkdir(parents=True, exist_ok=True)
+                store = ox.Store(str(location))
+        except OSError as exc:
+            raise StoreError(
+                f"{location}: cannot open the store ({exc}); if another lexgraph process (a server, an ingest) "
+                "has it open, stop it or use a command that only reads"
+            ) from exc
+        recorded = _recorded_base(store)
+        if recorded is not None and base is not None and recorded != base:
+            raise StoreError(
+                f"{location}: this store was built with base IRI {recorded!r}, not {base!r}; "
+                "use the same --base, or a new --store"
+            )
+        graph_store = cls(store, Iris(recorded or base or DEFAULT_BASE), location)
+        if not read_only:
+            graph_store._initialise(recorded is None)
+        return graph_store
+
+    def _initialise(self, new: bool) -> None:
+        """Record the base IRI and (re)load the ontology when the file changed."""
+        data = ONTOLOGY_FILE.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        marker = ox.Quad(_ONTOLOGY_GRAPH, ox.NamedNode(str(LEX.sha256)), ox.Literal(digest), _ONTOLOGY_GRAPH)
+        if new:
+            dataset = ox.NamedNode(str(self.iris.dataset()))
+            self.store.extend([
+                ox.Quad(dataset, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(VOID.Dataset)), ox.DefaultGraph()),
+                ox.Quad(dataset, ox.NamedNode(str(VOID.uriSpace)), ox.Literal(self.iris.base), ox.DefaultGraph()),
+            ])
+        if marker not in self.store:
+            self.store.remove_graph(_ONTOLOGY_GRAPH)
+            self.store.load(data, ox.RdfFormat.TURTLE, base_iri=ONTOLOGY_IRI, to_graph=_ONTOLOGY_GRAPH)
+            self.store.add(marker)
+
+    def close(self) -> None:
+        """Flush writes to disk."""
+        if self.location is not None:
+            with contextlib.suppress(OSError):  # a read-only store has nothing to flush
+                self.store.flush()
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def query(self, sparql: str, **kwargs) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
+        """Run a SPARQL query over the union of all graphs, with the usual prefixes predeclared."""
+        return self.store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES, **kwargs)
+
+    def select(self, sparql: str) -> list[dict[str, Node]]:
+        """A SELECT query's rows as dicts of rdflib terms (unbound variables left out)."""
+        result = self.query(sparql)
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = to_rdflib(value)
+            rows.append(row)
+        return rows
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def dataset(self) -> Dataset:
+        """The store as an rdflib Dataset (oxrdflib plugin); its default graph is the union of all graphs."""
+        from oxrdflib import OxigraphStore
+
+        return Dataset(store=OxigraphStore(store=self.store), default_union=True)
+
+    def source_state(self, source_id: str) -> tuple[str, str] | None:
+        """The (sha256, extractor version) recorded for a source, or None when it was never ingested."""
+        g = self.iris.source(source_id)
+        rows = self.select(
+            f"""SELECT ?sha ?ext WHERE {{ GRAPH {g.n3()} {{
+                  {g.n3()} lex:sha256 ?sha . OPTIONAL {{ {g.n3()} lex:extractor ?ext }} }} }}"""
+        )
+        if not rows:
+            return None
+        return str(rows[0]["sha"]), str(rows[0].get("ext", ""))
+
+    def years_of(self, work_keys: Iterable[str]) -> dict[str, set[int]]:
+        """The years of the dated instruments known under each work key."""
+        keys = " ".join(Literal(k).n3() for k in work_keys)
+        if not keys:
+            return {}
+        out: dict[str, set[int]] = {}
+        for row in self.select(f"SELECT ?k ?y WHERE {{ VALUES ?k {{ {keys} }} ?x lex:workKey ?k ; lex:year ?y }}"):
+            out.setdefault(str(row["k"]), set()).add(int(row["y"]))
+        return out
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def write(self, mapped: MappedDocument) -> None:
+        """Replace the named graph of `mapped`'s source and re-derive what it touches, in one transaction."""
+        g = mapped.graph
+        old = {r["x"] for r in self.select(
+            f"""SELECT DISTINCT ?x WHERE {{ GRAPH {g.n3()} {{
+                  {{ ?e lex:to ?x }} UNION {{ ?e lex:from ?x }} UNION {{ ?s lex:describes ?x }} }} }}"""
+        )}
+        subjects = old | set(mapped.identities)
+        evidence = self._evidence(subjects, exclude=g)
+        gather(mapped.triples, evidence)
+        for iri, ident in mapped.identities.items():
+            evidence.identities[iri] = _identity(ident)
+        derived = [t for s in sorted(subjects) for t in derive(s, evidence)]
+        update = [
+            f"DROP SILENT GRAPH {g.n3()}",
+            f"INSERT DATA {{ GRAPH {g.n3()} {{ {_block(mapped.triples)} }} }}",
+            _clear(subjects),
+            f"INSERT DATA {{ {_block([*derived, *mapped.shared])} }}",
+        ]
+        self._update(update)
+
+    def remove(self, source_id: str) -> bool:
+        """Forget one source: drop its named graph and re-derive what it touched. False if unknown."""
+        g = self.iris.source(source_id)
+        if not self.store.contains_named_graph(ox.NamedNode(str(g))):
+            return False
+        old = {r["x"] for r in self.select(
+            f"""SELECT DISTINCT ?x WHERE {{ GRAPH {g.n3()} {{
+                  {{ ?e lex:to ?x }} UNION {{ ?e lex:from ?x }} UNION {{ ?s lex:describes ?x }} }} }}"""
+        )}
+        evidence = self._evidence(old, exclude=g)
+        derived = [t for s in sorted(old) for t in derive(s, evidence)]
+        self._update([f"DROP SILENT GRAPH {g.n3()}", _clear(old), f"INSERT DATA {{ {_block(derived)} }}"])
+        return True
+
+    def reconcile(self) -> list[tuple[URIRef, URIRef]]:
+        """Merge each undated instrument into the one dated instrument with its work key, if only one.
+
+        A citation that gave no year was written against an "undated" IRI; once the graph knows a
+        single dated instrument with the same issuer, type and number, the citation is pointed at it
+        (and marked `lex:yearInferred`). Returns the (undated, dated) pairs merged.
+        """
+        pairs = [
+            (r["u"], r["d"])
+            for r in self.select(
+                """SELECT ?u (SAMPLE(?dated) AS ?d) WHERE {
+                     ?u lex:workKey ?k . FILTER NOT EXISTS { ?u lex:year ?none }
+                     FILTER NOT EXISTS { ?u lex:source ?text }
+                     ?dated lex:workKey ?k ; lex:year ?y .
+                   } GROUP BY ?u HAVING (COUNT(DISTINCT ?dated) = 1)"""
+            )
+        ]
+        for undated, dated in pairs:
+            u, d = undated.n3(), dated.n3()
+            subjects = {undated, dated}
+            self._update([
+                f"""DELETE {{ GRAPH ?g {{ ?e lex:to {u} }} }}
+                    INSERT {{ GRAPH ?g {{ ?e lex:to {d} ; lex:yearInferred true }} }}
+                    WHERE {{ GRAPH ?g {{ ?e lex:to {u} }} }}""",
+                f"""DELETE {{ GRAPH ?g {{ ?s ?p {u} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {d} }} }}
+                    WHERE {{ GRAPH ?g {{ ?s ?p {u} }} }}""",
+                f"""DELETE {{ GRAPH ?g {{ {u} ?p ?o }} }} INSERT {{ GRAPH ?g {{ {d} ?p ?o }} }}
+                    WHERE {{ GRAPH ?g {{ {u} ?p ?o }} }}""",
+            ])
+            evidence = self._evidence(subjects, exclude=None)
+            derived = [t for s in sorted(subjects) for t in derive(s, evidence)]
+            self._update([_clear(subjects), f"INSERT DATA {{ {_block(derived)} }}"])
+        return pairs
+
+    def _evidence(self, subjects: set[URIRef], exclude: URIRef | None) -> Evidence:
+        """What the named graphs (but `exclude`) say about `subjects`, with their recorded identities."""
+        evidence = Evidence()
+        if not subjects:
+            return evidence
+        values = " ".join(s.n3() for s in sorted(subjects))
+        skip = f"FILTER (?g != {exclude.n3()})" if exclude is not None else ""
+        result = self.store.query(
+            f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+                  VALUES ?x {{ {values} }}
+                  GRAPH ?g {{
+                    {{ ?s lex:to ?x . ?s ?p ?o }}
+                    UNION {{ ?s lex:from ?x ; a lex:DescribedLink . ?s ?p ?o }}
+                    UNION {{ ?x ?p ?o . BIND (?x AS ?s) }}
+                    UNION {{ ?s lex:describes ?x . BIND (lex:describes AS ?p) BIND (?x AS ?o) }}
+                  }}
+                  FILTER (?g != <{ONTOLOGY_IRI}>) {skip}
+                }}""",
+            prefixes=PREFIXES,
+        )
+        gather(((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result), evidence)
+        for row in self.store.query(
+            f"""SELECT ?x ?k ?sk ?y WHERE {{ VALUES ?x {{ {values} }}
+                  ?x lex:workKey ?k ; lex:symbolKey ?sk . OPTIONAL {{ ?x lex:year ?y }} }}""",
+            prefixes=PREFIXES,
+        ):
+            key = row["k"].value
+            year = row["y"]
+            evidence.identities[to_rdflib(row["x"])] = Identity(
+                _CLASS_OF_CODE.get(key.split("/")[1], LEX.UntypedInstrument), key, row["sk"].value,
+                int(year.value) if year is not None else None,
+            )
+        return evidence
+
+    def _update(self, operations: list[str]) -> None:
+        self.store.update(" ;\n".join(operations), prefixes=PREFIXES)
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """A pyoxigraph term as an rdflib one (plain strings stay plain, as rdflib writes them)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def _identity(ident: InstrumentId) -> Identity:
+    return Identity(_CLASS_OF_CODE[ident.type_code], ident.work_key, ident.symbol_key, ident.year)
+
+
+def _block(triples: Iterable[Triple]) -> str:
+    return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+
+
+def _clear(subjects: set[URIRef]) -> str:
+    """Delete the default-graph triples of `subjects` (derived ones; they are re-derived next)."""
+    if not subjects:
+        return "DELETE WHERE { <urn:lexgraph:none> <urn:lexgraph:none> ?o }"
+    values = " ".join(s.n3() for s in sorted(subjects))
+    return f"DELETE {{ ?x ?p ?o }} WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?o }}"
+
+
+def _recorded_base(store: ox.Store) -> str | None:
+    for solution in store.query(
+        "SELECT ?b WHERE { ?d a <http://rdfs.org/ns/void#Dataset> ; <http://rdfs.org/ns/void#uriSpace> ?b }"
+    ):
+        return solution["b"].value
+    return None
