@@ -261,7 +261,7 @@ def _open(store: Path | None, settings: Settings, base: str | None = None, read_
 def _lookup(graph: GraphStore, ident: str, year: int | None):
     try:
         return Q.lookup_one(graph, ident, year)
-    except Q.LookupError_ as exc:
+    except Q.LookupFailed as exc:
         err.print(f"lexgraph: {exc}", markup=False)
         for c in exc.candidates:
             path = graph.iris.path_of(str(c.iri)) or str(c.iri)

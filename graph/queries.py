@@ -32,7 +32,7 @@ RELATION_NAMES = {
 _ORDER = list(RELATION_NAMES.values())
 
 
-class LookupError_(LookupError):
+class LookupFailed(LookupError):
     """An identifier the graph does not know, or knows several instruments by."""
 
     def __init__(self, message: str, candidates: list[Instrument] | None = None) -> None:
@@ -134,15 +134,15 @@ def lookup(store: GraphStore, text: str, year: int | None = None) -> list[URIRef
 
 
 def lookup_one(store: GraphStore, text: str, year: int | None = None) -> URIRef:
-    """The one instrument `text` names; raises `LookupError_` (with candidates) when none or several."""
+    """The one instrument `text` names; raises `LookupFailed` (with candidates) when none or several."""
     found = lookup(store, text, year)
     if len(found) == 1:
         return found[0]
     if not found:
         hint = f" in {year}" if year else ""
-        raise LookupError_(f"no instrument {text!r}{hint} in the graph; check the number-symbol, or try without --year")
+        raise LookupFailed(f"no instrument {text!r}{hint} in the graph; check the number-symbol, or try without --year")
     described = describe(store, found)
-    raise LookupError_(
+    raise LookupFailed(
         f"{text!r} names {len(found)} instruments; add --year or give the IRI path",
         [described[f] for f in found if f in described],
     )

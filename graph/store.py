@@ -266,7 +266,7 @@ class GraphStore:
         return evidence
 
     def _update(self, operations: list[str]) -> None:
-        self.store.update(" ;\n".join(operations), prefixes=PREFIXES)
+        self.store.update(" ;\n".join(op for op in operations if op), prefixes=PREFIXES)
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
@@ -293,7 +293,7 @@ def _block(triples: Iterable[Triple]) -> str:
 def _clear(subjects: set[URIRef]) -> str:
     """Delete the default-graph triples of `subjects` (derived ones; they are re-derived next)."""
     if not subjects:
-        return "DELETE WHERE { <urn:lexgraph:none> <urn:lexgraph:none> ?o }"
+        return ""
     values = " ".join(s.n3() for s in sorted(subjects))
     return f"DELETE {{ ?x ?p ?o }} WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?o }}"
 
