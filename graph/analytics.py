@@ -7,7 +7,7 @@ from datetime import date
 
 import networkx as nx
 
-from graph.queries import RELATION_NAMES
+from graph.queries import RELATION_NAMES, describe
 from graph.store import GraphStore
 
 _TREE = "https://w3id.org/lexgraph/ontology#inImplementationOf"
@@ -31,31 +31,9 @@ def to_networkx(store: GraphStore) -> nx.DiGraph:
     and direct edges as arcs with the set of their `relations` and whether the implementation tree
     follows them (`tree`)."""
     g = nx.DiGraph()
-    for row in store.select(
-        """SELECT ?x ?label ?type ?date ?year ?issuer ?level ?jurisdiction ?n (EXISTS { ?x lex:source ?f } AS ?text)
-           WHERE { ?x a lex:Instrument ; lex:workKey ?k .
-             OPTIONAL { ?x rdfs:label ?label }
-             OPTIONAL { ?x a ?cls . ?cls lex:typeCode ?c ; rdfs:label ?type . FILTER (LANG(?type) = "vi") }
-             OPTIONAL { ?x eli:date_document ?date } OPTIONAL { ?x lex:year ?year }
-             OPTIONAL { ?x eli:passed_by ?b . ?b rdfs:label ?issuer . OPTIONAL { ?b lex:level/lex:levelCode ?level } }
-             OPTIONAL { ?x eli:jurisdiction/skos:prefLabel ?jurisdiction }
-             OPTIONAL { ?x lex:citedByCount ?n } }"""
-    ):
-        x = str(row["x"])
-        if x in g:
-            continue
-        g.add_node(
-            x,
-            label=str(row.get("label", x)),
-            type=_s(row.get("type")),
-            date=row["date"].toPython() if "date" in row else None,
-            year=int(row["year"]) if "year" in row else None,
-            issuer=_s(row.get("issuer")),
-            level=_s(row.get("level")),
-            jurisdiction=_s(row.get("jurisdiction")),
-            in_corpus=bool(row["text"].toPython()),
-            cited_by=int(row["n"]) if "n" in row else 0,
-        )
+    for x, i in describe(store, None).items():
+        g.add_node(str(x), label=i.label, type=i.type, date=i.date, year=i.year, issuer=i.issuer, level=i.level,
+                   jurisdiction=i.jurisdiction, in_corpus=i.in_corpus, cited_by=i.cited_by)
     props = " ".join(f"<{p}>" for p in [*RELATION_NAMES, _TREE])
     for row in store.select(f"SELECT ?a ?p ?b WHERE {{ VALUES ?p {{ {props} }} ?a ?p ?b }}"):
         a, b, p = str(row["a"]), str(row["b"]), str(row["p"])
@@ -104,7 +82,3 @@ def implementation_lag(g: nx.DiGraph, root: str) -> list[LagRow]:
         rows.append(LagRow(a, g.nodes[a]["label"], g.nodes[a].get("jurisdiction"), da, b, g.nodes[b]["label"],
                            (da - db).days if da and db else None))
     return rows
-
-
-def _s(value) -> str | None:
-    return str(value) if value is not None else None

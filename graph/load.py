@@ -18,8 +18,8 @@ from rdflib import URIRef
 
 from graph.mapping import map_record
 from graph.store import GraphStore
-from ingest import InputError, extract_file
-from ingest.readers import SUPPORTED_SUFFIXES
+from ingest import InputError, extract_text, iter_sources
+from ingest.readers import read_text
 
 Status = Literal["ingested", "unchanged", "failed"]
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -56,11 +56,8 @@ def source_ids(paths: list[Path]) -> list[tuple[Path, str]]:
     """Each file to ingest with its source id: its path relative to the folder given, or its name."""
     out: list[tuple[Path, str]] = []
     for path in paths:
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
-            out.extend((f, f.relative_to(path).as_posix()) for f in files)
-        else:
-            out.append((path, path.name))
+        root = path if path.is_dir() else path.parent
+        out.extend((f, f.relative_to(root).as_posix()) for f in iter_sources([path]))
     return out
 
 
@@ -93,14 +90,16 @@ def _ingest_one(
                        f"{path}: same source id {source_id!r} as {seen[source_id]}; ingest their folders instead")
     seen[source_id] = path
     try:
-        record = extract_file(path)
+        text, digest = read_text(path)
     except InputError as exc:
         return Outcome(source_id, path, "failed", str(exc))
+    if not force and store.source_state(source_id) == (digest, version):
+        return Outcome(source_id, path, "unchanged")
+    try:
+        record = extract_text(text, source=path.name, path=str(path), sha256=digest)
     except Exception as exc:  # a bug in one file's extraction must not lose the others
         return Outcome(source_id, path, "failed",
                        f"{path}: internal error in extraction ({type(exc).__name__}: {exc}); report it")
-    if not force and store.source_state(source_id) == (record.sha256, version):
-        return Outcome(source_id, path, "unchanged")
     try:
         mapped = map_record(record, source_id, store.iris, store.years_of, version)
         store.write(mapped)

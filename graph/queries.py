@@ -53,6 +53,8 @@ class Instrument:
     jurisdiction: str | None
     in_corpus: bool
     title: str | None = None
+    level: str | None = None
+    cited_by: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,24 +83,25 @@ class EdgeRow:
 
 _DESCRIBE = """
   OPTIONAL { ?x rdfs:label ?label }
-  OPTIONAL { ?x a ?cls . ?cls rdfs:label ?type . FILTER (LANG(?type) = "vi") }
+  OPTIONAL { ?x a ?cls . ?cls lex:typeCode ?code ; rdfs:label ?type . FILTER (LANG(?type) = "vi") }
   OPTIONAL { ?x eli:date_document ?date }
   OPTIONAL { ?x lex:year ?year }
   OPTIONAL { ?x eli:title ?title }
-  OPTIONAL { ?x eli:passed_by/rdfs:label ?issuer }
+  OPTIONAL { ?x eli:passed_by ?body . ?body rdfs:label ?issuer . OPTIONAL { ?body lex:level/lex:levelCode ?level } }
   OPTIONAL { ?x eli:jurisdiction/skos:prefLabel ?jurisdiction }
+  OPTIONAL { ?x lex:citedByCount ?n }
   BIND (EXISTS { ?x lex:source ?file } AS ?text)
 """
-_DESCRIBE_VARS = "?label ?type ?date ?year ?title ?issuer ?jurisdiction ?text"
+_DESCRIBE_VARS = "?label ?type ?date ?year ?title ?issuer ?level ?jurisdiction ?n ?text"
 
 
-def describe(store: GraphStore, iris: list[URIRef]) -> dict[URIRef, Instrument]:
-    """The list view of each instrument in `iris` that the graph knows."""
-    if not iris:
+def describe(store: GraphStore, iris: list[URIRef] | None) -> dict[URIRef, Instrument]:
+    """The list view of each instrument in `iris` that the graph knows; of every instrument for None."""
+    if iris is not None and not iris:
         return {}
-    values = " ".join(i.n3() for i in sorted(set(iris)))
+    values = f"VALUES ?x {{ {' '.join(i.n3() for i in sorted(set(iris)))} }}" if iris is not None else ""
     out: dict[URIRef, Instrument] = {}
-    sparql = f"SELECT ?x {_DESCRIBE_VARS} WHERE {{ VALUES ?x {{ {values} }} ?x lex:workKey ?k . {_DESCRIBE} }}"
+    sparql = f"SELECT ?x {_DESCRIBE_VARS} WHERE {{ {values} ?x lex:workKey ?k . {_DESCRIBE} }}"
     for row in store.select(sparql):
         x = row["x"]
         if x in out:
@@ -113,6 +116,8 @@ def describe(store: GraphStore, iris: list[URIRef]) -> dict[URIRef, Instrument]:
             jurisdiction=_str(row.get("jurisdiction")),
             in_corpus=bool(row["text"].toPython()),
             title=_str(row.get("title")),
+            level=_str(row.get("level")),
+            cited_by=int(row["n"]) if "n" in row else 0,
         )
     return out
 

@@ -165,11 +165,7 @@ class GraphStore:
     def write(self, mapped: MappedDocument) -> None:
         """Replace the named graph of `mapped`'s source and re-derive what it touches, in one transaction."""
         g = mapped.graph
-        old = {r["x"] for r in self.select(
-            f"""SELECT DISTINCT ?x WHERE {{ GRAPH {g.n3()} {{
-                  {{ ?e lex:to ?x }} UNION {{ ?e lex:from ?x }} UNION {{ ?s lex:describes ?x }} }} }}"""
-        )}
-        subjects = old | set(mapped.identities)
+        subjects = self._touched(g) | set(mapped.identities)
         evidence = self._evidence(subjects, exclude=g)
         gather(mapped.triples, evidence)
         for iri, ident in mapped.identities.items():
@@ -188,10 +184,7 @@ class GraphStore:
         g = self.iris.source(source_id)
         if not self.store.contains_named_graph(ox.NamedNode(str(g))):
             return False
-        old = {r["x"] for r in self.select(
-            f"""SELECT DISTINCT ?x WHERE {{ GRAPH {g.n3()} {{
-                  {{ ?e lex:to ?x }} UNION {{ ?e lex:from ?x }} UNION {{ ?s lex:describes ?x }} }} }}"""
-        )}
+        old = self._touched(g)
         evidence = self._evidence(old, exclude=g)
         derived = [t for s in sorted(old) for t in derive(s, evidence)]
         self._update([f"DROP SILENT GRAPH {g.n3()}", _clear(old), f"INSERT DATA {{ {_block(derived)} }}"])
@@ -230,6 +223,13 @@ class GraphStore:
             derived = [t for s in sorted(subjects) for t in derive(s, evidence)]
             self._update([_clear(subjects), f"INSERT DATA {{ {_block(derived)} }}"])
         return pairs
+
+    def _touched(self, g: URIRef) -> set[URIRef]:
+        """The instruments a source's named graph says something about."""
+        return {r["x"] for r in self.select(
+            f"""SELECT DISTINCT ?x WHERE {{ GRAPH {g.n3()} {{
+                  {{ ?e lex:to ?x }} UNION {{ ?e lex:from ?x }} UNION {{ ?s lex:describes ?x }} }} }}"""
+        )}
 
     def _evidence(self, subjects: set[URIRef], exclude: URIRef | None) -> Evidence:
         """What the named graphs (but `exclude`) say about `subjects`, with their recorded identities."""
