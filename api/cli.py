@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -248,6 +249,45 @@ def validate(store: StoreOption = None) -> None:
         return
     out.print(verdict.report, markup=False)
     raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    store: StoreOption = None,
+    write_token: Annotated[str | None, typer.Option(
+        "--write-token", help="Accept SPARQL updates and POST /documents carrying this bearer token "
+                              "($LEXGRAPH_WRITE_TOKEN). Without one the store is opened read-only.")] = None,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", min=0, help="Seconds a SPARQL query may run ($LEXGRAPH_QUERY_TIMEOUT, default 10).")] = None,
+    row_limit: Annotated[int | None, typer.Option(
+        "--row-limit", min=0, help="Most rows in one SPARQL answer ($LEXGRAPH_ROW_LIMIT, default 100000).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Processes running SPARQL queries ($LEXGRAPH_QUERY_WORKERS, default 2).")] = None,
+) -> None:
+    """Serve the graph over HTTP: a SPARQL 1.1 endpoint at /sparql and the REST API."""
+    import uvicorn
+
+    from api.app import create_app
+
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:
+        _fail(f"lexgraph serve: {exc}", 2)
+    changes = {"store": store, "write_token": write_token, "query_timeout": timeout, "row_limit": row_limit,
+               "query_workers": workers}
+    settings = replace(settings, **{k: v for k, v in changes.items() if v is not None})
+    try:
+        application = create_app(settings)
+    except (StoreError, ValueError) as exc:
+        _fail(f"lexgraph serve: {exc}", 2)
+    url = f"http://{host}:{port}"
+    err.print(f"serving {settings.store} ({'read-write' if settings.write_token else 'read-only'}):\n"
+              f"  SPARQL endpoint and query page  {url}/sparql\n"
+              f"  REST API (OpenAPI)              {url}/openapi.json\n"
+              f"  e.g.                            {url}/documents/11/NQ-CP/implementations?year=2022", markup=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 def _open(store: Path | None, settings: Settings, base: str | None = None, read_only: bool = False) -> GraphStore:

@@ -1,4 +1,4 @@
-"""One settings object for every way in (CLI now, HTTP later): defaults, environment, help text."""
+"""One settings object for every way in (CLI and HTTP): defaults, environment, help text."""
 
 from __future__ import annotations
 
@@ -13,19 +13,48 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
     "store": ("LEXGRAPH_STORE", "build/store", "Directory of the on-disk Oxigraph store."),
     "base": ("LEXGRAPH_BASE_IRI", "", f"Base IRI of the IRIs a new store mints (default {DEFAULT_BASE}); "
              "a store keeps the base it was created with."),
+    "write_token": ("LEXGRAPH_WRITE_TOKEN", "", "Bearer token that SPARQL updates and POST /documents must carry; "
+                    "without one the server is read-only."),
+    "query_timeout": ("LEXGRAPH_QUERY_TIMEOUT", "10", "Seconds a SPARQL query may run before it is stopped."),
+    "row_limit": ("LEXGRAPH_ROW_LIMIT", "100000", "Most rows (or triples) one SPARQL answer may hold; 0: no limit."),
+    "query_workers": ("LEXGRAPH_QUERY_WORKERS", "2", "Worker processes that run SPARQL queries."),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Where the store is and which base IRI new stores mint under."""
+    """Where the store is, which base IRI new stores mint under, and the HTTP server's limits."""
 
     store: Path
     base: str | None
+    write_token: str | None = None
+    query_timeout: float = 10.0
+    row_limit: int = 100_000
+    query_workers: int = 2
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
-        """Settings from the environment, falling back to the defaults in `SETTINGS`."""
+        """Settings from the environment, falling back to the defaults in `SETTINGS`.
+
+        Raises ValueError naming the variable when a number does not parse.
+        """
         env = dict(os.environ) if env is None else env
         values = {name: env.get(var, default) for name, (var, default, _help) in SETTINGS.items()}
-        return cls(store=Path(values["store"]), base=values["base"] or None)
+
+        def number(name: str, kind: type[int] | type[float]) -> int | float:
+            try:
+                value = kind(values[name])
+            except ValueError:
+                raise ValueError(f"{SETTINGS[name][0]}={values[name]!r} is not a number; {SETTINGS[name][2]}") from None
+            if value < 0:
+                raise ValueError(f"{SETTINGS[name][0]}={values[name]!r} is negative; {SETTINGS[name][2]}")
+            return value
+
+        return cls(
+            store=Path(values["store"]),
+            base=values["base"] or None,
+            write_token=values["write_token"] or None,
+            query_timeout=float(number("query_timeout", float)),
+            row_limit=int(number("row_limit", int)),
+            query_workers=max(1, int(number("query_workers", int))),
+        )

@@ -93,6 +93,13 @@ def _ingest_one(
         text, digest = read_text(path)
     except InputError as exc:
         return Outcome(source_id, path, "failed", str(exc))
+    return ingest_text(store, text, digest, source_id, path, version, force)
+
+
+def ingest_text(
+    store: GraphStore, text: str, digest: str, source_id: str, path: Path, version: str, force: bool = False
+) -> Outcome:
+    """Extract, map and write one document's text as source `source_id` (without reconciling)."""
     if not force and store.source_state(source_id) == (digest, version):
         return Outcome(source_id, path, "unchanged")
     try:

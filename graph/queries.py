@@ -55,6 +55,8 @@ class Instrument:
     title: str | None = None
     level: str | None = None
     cited_by: int = 0
+    number: str | None = None
+    signer: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +92,11 @@ _DESCRIBE = """
   OPTIONAL { ?x eli:passed_by ?body . ?body rdfs:label ?issuer . OPTIONAL { ?body lex:level/lex:levelCode ?level } }
   OPTIONAL { ?x eli:jurisdiction/skos:prefLabel ?jurisdiction }
   OPTIONAL { ?x lex:citedByCount ?n }
+  OPTIONAL { ?x eli:id_local ?number }
+  OPTIONAL { ?x lex:signer ?signer }
   BIND (EXISTS { ?x lex:source ?file } AS ?text)
 """
-_DESCRIBE_VARS = "?label ?type ?date ?year ?title ?issuer ?level ?jurisdiction ?n ?text"
+_DESCRIBE_VARS = "?label ?type ?date ?year ?title ?issuer ?level ?jurisdiction ?n ?number ?signer ?text"
 
 
 def describe(store: GraphStore, iris: list[URIRef] | None) -> dict[URIRef, Instrument]:
@@ -118,6 +122,8 @@ def describe(store: GraphStore, iris: list[URIRef] | None) -> dict[URIRef, Instr
             title=_str(row.get("title")),
             level=_str(row.get("level")),
             cited_by=int(row["n"]) if "n" in row else 0,
+            number=_str(row.get("number")),
+            signer=_str(row.get("signer")),
         )
     return out
 
@@ -280,6 +286,37 @@ def evidence(store: GraphStore, origin: URIRef, target: URIRef, relation: str) -
             ORDER BY ?line ?start LIMIT 1"""
     )
     return str(rows[0]["sentence"]) if rows else None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A source file that holds an instrument's full text."""
+
+    iri: URIRef
+    file: str
+    path: str
+    sha256: str
+
+
+def sources(store: GraphStore, subject: URIRef) -> list[SourceRow]:
+    """The source files whose text is `subject`'s."""
+    rows = store.select(
+        f"""SELECT ?s ?file ?path ?sha WHERE {{ {subject.n3()} lex:source ?s .
+              ?s lex:fileName ?file ; lex:sha256 ?sha . OPTIONAL {{ ?s lex:path ?path }} }} ORDER BY ?file"""
+    )
+    return [SourceRow(r["s"], str(r["file"]), str(r.get("path", "")), str(r["sha"])) for r in rows]
+
+
+def description_sparql(subject: URIRef) -> str:
+    """A CONSTRUCT of what the graph says about `subject` as Linked Data: its own triples (every graph),
+    its bodies and place, and each edge to or from it with its mentions."""
+    x = subject.n3()
+    return f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+  {{ {x} ?p ?o . BIND ({x} AS ?s) }}
+  UNION {{ {x} eli:passed_by|eli:jurisdiction ?s . ?s ?p ?o }}
+  UNION {{ ?s lex:from|lex:to {x} ; ?p ?o }}
+  UNION {{ ?e lex:from|lex:to {x} ; lex:hasMention ?s . ?s ?p ?o }}
+}}"""
 
 
 def stats(store: GraphStore) -> dict[str, int | list[tuple[str, int]]]:

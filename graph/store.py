@@ -10,7 +10,6 @@ source file; by construction no triple is in two of them.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,10 +45,11 @@ class StoreError(Exception):
 class GraphStore:
     """lexgraph's view of one Oxigraph store: per-source writes, derivation, SPARQL."""
 
-    def __init__(self, store: ox.Store, iris: Iris, location: Path | None = None) -> None:
+    def __init__(self, store: ox.Store, iris: Iris, location: Path | None = None, read_only: bool = False) -> None:
         self.store = store
         self.iris = iris
         self.location = location
+        self.read_only = read_only
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -83,7 +83,7 @@ class GraphStore:
                 f"{location}: this store was built with base IRI {recorded!r}, not {base!r}; "
                 "use the same --base, or a new --store"
             )
-        graph_store = cls(store, Iris(recorded or base or DEFAULT_BASE), location)
+        graph_store = cls(store, Iris(recorded or base or DEFAULT_BASE), location, read_only)
         if not read_only:
             graph_store._initialise(recorded is None)
         return graph_store
@@ -106,9 +106,8 @@ class GraphStore:
 
     def close(self) -> None:
         """Flush writes to disk."""
-        if self.location is not None:
-            with contextlib.suppress(OSError):  # a read-only store has nothing to flush
-                self.store.flush()
+        if self.location is not None and not self.read_only:
+            self.store.flush()
 
     # -- reading ---------------------------------------------------------------------------------
 

@@ -22,3 +22,34 @@ def cites(text: str) -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
     return sorted(RAW.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_store_dir(tmp_path_factory) -> Path:
+    """An on-disk store holding the seed corpus, built once per test run."""
+    from tests.live import seed_store
+
+    return seed_store(tmp_path_factory.mktemp("seed") / "store")
+
+
+@pytest.fixture(scope="session")
+def server(seed_store_dir, tmp_path_factory):
+    """A read-only server over the seed store: 2 s query time limit, 1,000-row limit."""
+    from tests.live import copy_store, start_server
+
+    root = tmp_path_factory.mktemp("server")
+    live = start_server(copy_store(seed_store_dir, root / "store"), root / "server.log",
+                        "--timeout", "2", "--row-limit", "1000")
+    yield live
+    live.stop()
+
+
+@pytest.fixture(scope="module")
+def writable_server(seed_store_dir, tmp_path_factory):
+    """A server over its own copy of the seed store that accepts writes with `tests.live.TOKEN`."""
+    from tests.live import TOKEN, copy_store, start_server
+
+    root = tmp_path_factory.mktemp("writable")
+    live = start_server(copy_store(seed_store_dir, root / "store"), root / "server.log", "--write-token", TOKEN)
+    yield live
+    live.stop()

@@ -55,7 +55,8 @@ def test_shapes_parse():
     assert len(Graph().parse(SHAPES_FILE, format="turtle")) > 50
 
 
-@pytest.mark.parametrize("module", ["graph.iri", "graph.identity", "ingest.tables", "ingest.find", "ingest.issuers"])
+@pytest.mark.parametrize("module", ["graph.iri", "graph.identity", "ingest.tables", "ingest.find", "ingest.issuers",
+                                    "graph.search", "api.negotiation"])
 def test_doctests(module: str):
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0

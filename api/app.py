@@ -1,0 +1,134 @@
+"""The HTTP application: the SPARQL 1.1 endpoint, the REST API and the query page, over one store.
+
+Run it with `lexgraph serve`. Without a write token the store is opened read-only: nothing may write to it
+while it is served (Oxigraph's read-only mode does not survive a concurrent writer), so stop the server
+to run `lexgraph ingest`. With a token, the server holds the store (an ingest is refused with a clear
+message) and accepts SPARQL updates and POST /documents from requests carrying it
+(`Authorization: Bearer TOKEN`); its query workers read snapshots taken after each write.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from api.runner import QueryRunner
+from api.settings import Settings
+from api.snapshots import Snapshots
+from graph.store import GraphStore
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+class ApiError(Exception):
+    """An answer other than success: status, what was wrong and what to do, and candidates if ambiguous."""
+
+    def __init__(self, status: int, detail: str, candidates: list | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.candidates = candidates or []
+        self.headers = headers
+
+
+@dataclass(frozen=True)
+class Service:
+    """What every request handler needs: settings, the store, the query workers, the write lock."""
+
+    settings: Settings
+    store: GraphStore
+    runner: QueryRunner
+    snapshots: Snapshots | None
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def writable(self) -> bool:
+        """Whether this server accepts writes (it was given a write token)."""
+        return self.settings.write_token is not None
+
+    def written(self) -> None:
+        """After a write: let the query workers see it (call with the write lock held)."""
+        if self.snapshots is not None:
+            self.runner.publish(self.snapshots.take())
+
+    def authorise(self, request: Request) -> None:
+        """Refuse a write unless the request carries the server's write token."""
+        if self.settings.write_token is None:
+            raise ApiError(403, "this server is read-only; start it with --write-token (or $LEXGRAPH_WRITE_TOKEN) "
+                                "to accept writes")
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise ApiError(401, "a write needs the header 'Authorization: Bearer <write token>'",
+                           headers={"WWW-Authenticate": 'Bearer realm="lexgraph"'})
+        if not secrets.compare_digest(token.strip().encode(), self.settings.write_token.encode()):
+            raise ApiError(403, "the write token is wrong")
+
+
+def service(request: Request) -> Service:
+    """The service of the app handling `request` (a FastAPI dependency)."""
+    return request.app.state.service
+
+
+def version() -> str:
+    """The installed lexgraph version."""
+    try:
+        return metadata.version("lexgraph")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The application over the store `settings` names; raises `StoreError` if it cannot be opened."""
+    from api import rest, sparql  # the routers import `service` and `ApiError` from here
+
+    writable = settings.write_token is not None
+    store = GraphStore.open(settings.store, base=settings.base, read_only=not writable)
+    # A query that started on a snapshot may run for the whole time limit after the next write.
+    snapshots = Snapshots(store, keep_seconds=(settings.query_timeout or 600) + 5) if writable else None
+    runner = QueryRunner(snapshots.take() if snapshots else settings.store, settings.query_workers,
+                         settings.query_timeout)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runner.start()
+        try:
+            yield
+        finally:
+            runner.close()
+            store.close()
+            if snapshots is not None:
+                snapshots.close()
+
+    app = FastAPI(
+        title="lexgraph",
+        version=version(),
+        description="A citation knowledge graph of Vietnamese legal documents: a SPARQL 1.1 endpoint at /sparql "
+                    "and lookups for other tools.",
+        lifespan=lifespan,
+        # Swagger UI and ReDoc load their scripts from a CDN; pages here must work offline.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.service = Service(settings, store, runner, snapshots)
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+        body = {"detail": exc.detail}
+        if exc.candidates:
+            body["candidates"] = [c.model_dump(mode="json") for c in exc.candidates]
+        return JSONResponse(body, status_code=exc.status, headers=exc.headers)
+
+    app.include_router(sparql.router)
+    app.include_router(rest.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

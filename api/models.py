@@ -1,0 +1,231 @@
+"""The JSON shapes of the REST API (pydantic, at the HTTP edge only), built from the graph's dataclasses."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from graph.check import CheckedCitation, Resolution, Stated
+from graph.iri import Iris
+from graph.queries import EdgeRow, Instrument, SourceRow, TreeRow
+
+
+class InstrumentOut(BaseModel):
+    """An instrument: a document in the corpus, or one known only from citations."""
+
+    id: str = Field(description="The IRI's path under the base: what /documents/{id} takes.")
+    iri: str
+    label: str
+    type: str | None
+    number: str | None
+    date: date | None
+    year: int | None
+    issuer: str | None
+    level: str | None = Field(description="Level of the issuing body (Party central, province ...).")
+    jurisdiction: str | None
+    title: str | None
+    signer: str | None
+    in_corpus: bool = Field(description="Whether the graph holds its full text.")
+    cited_by_count: int
+
+    @classmethod
+    def of(cls, i: Instrument, iris: Iris) -> InstrumentOut:
+        """The JSON view of `i`."""
+        return cls(id=iris.path_of(str(i.iri)) or str(i.iri), iri=str(i.iri), label=i.label, type=i.type,
+                   number=i.number, date=i.date, year=i.year, issuer=i.issuer, level=i.level,
+                   jurisdiction=i.jurisdiction, title=i.title, signer=i.signer, in_corpus=i.in_corpus,
+                   cited_by_count=i.cited_by)
+
+
+class EdgeOut(BaseModel):
+    """A citation edge seen from one end: the instrument at the other end, how, and the evidence."""
+
+    other: InstrumentOut
+    relations: list[str] = Field(description="implements, based_on, cites, guides, replaces, amends, repeals ...")
+    stated_in: str = Field(description="IRI of the document whose text states the edge.")
+    sentence: str | None
+    source: str | None = Field(description="Source file of the sentence.")
+    line: int | None
+
+    @classmethod
+    def of(cls, e: EdgeRow, iris: Iris) -> EdgeOut:
+        """The JSON view of `e`."""
+        return cls(other=InstrumentOut.of(e.other, iris), relations=list(e.relations), stated_in=str(e.stated_in),
+                   sentence=e.sentence, source=e.source, line=e.line)
+
+
+class SourceOut(BaseModel):
+    """A source file holding an instrument's text."""
+
+    iri: str
+    file: str
+    path: str
+    sha256: str
+
+    @classmethod
+    def of(cls, s: SourceRow) -> SourceOut:
+        """The JSON view of `s`."""
+        return cls(iri=str(s.iri), file=s.file, path=s.path, sha256=s.sha256)
+
+
+class DocumentOut(InstrumentOut):
+    """An instrument with its sources and every citation in and out, with relations and provenance."""
+
+    sources: list[SourceOut]
+    cites: list[EdgeOut]
+    cited_by: list[EdgeOut]
+
+
+class DocumentPage(BaseModel):
+    """One page of a filtered list of instruments."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[InstrumentOut]
+    next: str | None = Field(description="URL of the next page, or null on the last.")
+
+
+class TreeRowOut(BaseModel):
+    """A document in an implementation tree."""
+
+    depth: int
+    document: InstrumentOut
+    parent: str = Field(description="id of the instrument this document carries out.")
+    relations: list[str]
+    lag_days: int | None = Field(description="Days from the parent's date to the document's.")
+    evidence: str | None
+
+    @classmethod
+    def of(cls, r: TreeRow, iris: Iris) -> TreeRowOut:
+        """The JSON view of `r`."""
+        return cls(depth=r.depth, document=InstrumentOut.of(r.instrument, iris),
+                   parent=iris.path_of(str(r.parent)) or str(r.parent), relations=list(r.relations),
+                   lag_days=r.lag_days, evidence=r.sentence)
+
+
+class TreeOut(BaseModel):
+    """The implementation tree below an instrument."""
+
+    root: InstrumentOut
+    rows: list[TreeRowOut]
+
+
+class StatedOut(BaseModel):
+    """What a citation's text states."""
+
+    type: str | None
+    number: str | None
+    date: date | None
+    year: int | None
+    issuer: str | None
+    jurisdiction: str | None
+    title: str | None
+
+    @classmethod
+    def of(cls, s: Stated) -> StatedOut:
+        """The JSON view of `s`."""
+        return cls(type=s.type, number=s.number, date=s.date, year=s.year, issuer=s.issuer,
+                   jurisdiction=s.jurisdiction, title=s.title)
+
+
+class ResolutionOut(BaseModel):
+    """A free-text citation resolved against the graph."""
+
+    citation: str
+    parsed: StatedOut | None = Field(description="What the text states; null when no citation was recognised.")
+    id: str | None
+    iri: str | None = Field(description="The instrument's IRI: the graph's when known, else the one it would mint.")
+    known: bool
+    candidates: list[InstrumentOut] = Field(description="Every instrument the text fits (several: add the year).")
+
+    @classmethod
+    def of(cls, r: Resolution, iris: Iris) -> ResolutionOut:
+        """The JSON view of `r`."""
+        return cls(citation=r.text, parsed=StatedOut.of(r.stated) if r.stated else None,
+                   id=iris.path_of(str(r.iri)) if r.iri else None, iri=str(r.iri) if r.iri else None,
+                   known=r.known, candidates=[InstrumentOut.of(c, iris) for c in r.candidates])
+
+
+class TextIn(BaseModel):
+    """A document's text."""
+
+    text: str = Field(max_length=8_000_000, description="Plain text (UTF-8), as in a .txt file.")
+
+
+class CheckedOut(BaseModel):
+    """One citation of a checked text and its verdict."""
+
+    quote: str
+    line: int
+    start: int
+    end: int
+    stated: StatedOut
+    verdict: Literal["known", "unknown", "inconsistent", "ambiguous"]
+    problems: list[str]
+    instrument: InstrumentOut | None
+    suggestions: list[InstrumentOut]
+
+    @classmethod
+    def of(cls, c: CheckedCitation, iris: Iris) -> CheckedOut:
+        """The JSON view of `c`."""
+        return cls(quote=c.quote, line=c.line, start=c.start, end=c.end, stated=StatedOut.of(c.stated),
+                   verdict=c.verdict, problems=list(c.problems),
+                   instrument=InstrumentOut.of(c.instrument, iris) if c.instrument else None,
+                   suggestions=[InstrumentOut.of(s, iris) for s in c.suggestions])
+
+
+class CheckOut(BaseModel):
+    """Every citation of a text with its verdict, and how many of each."""
+
+    citations: list[CheckedOut]
+    counts: dict[str, int]
+
+
+class DocumentIn(TextIn):
+    """A document to ingest."""
+
+    source: str = Field(min_length=1, max_length=200, pattern=r"^[\w.\- ]+$",
+                        description="File name to record it under, e.g. kh-35-2022.txt; the same name replaces it.")
+
+
+class IngestOut(BaseModel):
+    """What ingesting a document did."""
+
+    status: Literal["ingested", "unchanged"]
+    source: str
+    document: InstrumentOut | None
+
+
+class ExtractOut(BaseModel):
+    """The extraction record of a text (the JSON Lines shape of `lexgraph extract`)."""
+
+    document: dict[str, Any]
+    citations: list[dict[str, Any]]
+    warnings: list[str]
+
+
+class StatsOut(BaseModel):
+    """What the graph holds."""
+
+    counts: dict[str, int]
+    edges_by_relation: dict[str, int]
+    most_cited: list[tuple[str, int]]
+
+
+class HealthOut(BaseModel):
+    """Whether the server can answer, and from what."""
+
+    status: Literal["ok"]
+    quads: int
+    writable: bool
+    version: str
+
+
+class Problem(BaseModel):
+    """An error: what was wrong and what to do; `candidates` when an id fits several instruments."""
+
+    detail: str
+    candidates: list[InstrumentOut] = []

@@ -1,0 +1,317 @@
+"""The REST API: lookups, implementation trees, citation checks, ingest and bulk export.
+
+An `{id}` is an IRI path under the base ("eli/vn/cp/2022/nq/11"), a full IRI, a number-symbol ("11/NQ-CP",
+with `?year=` when the number is reused) or a citation ("Nghị quyết số 11/NQ-CP ngày 30/01/2022").
+Handlers are plain functions: FastAPI runs them in its thread pool, beside the event loop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import queue
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from rdflib import URIRef
+
+from api.app import ApiError, Service, service, version
+from api.models import (
+    CheckedOut,
+    CheckOut,
+    DocumentIn,
+    DocumentOut,
+    DocumentPage,
+    EdgeOut,
+    ExtractOut,
+    HealthOut,
+    IngestOut,
+    InstrumentOut,
+    Problem,
+    ResolutionOut,
+    SourceOut,
+    StatsOut,
+    TextIn,
+    TreeOut,
+    TreeRowOut,
+)
+from api.negotiation import RDF_TYPES, choose, from_format
+from graph import queries as Q
+from graph.check import check_text, resolve_citation
+from graph.export import FORMATS, export
+from graph.load import extractor_version, ingest_text
+from graph.search import Filters, list_instruments
+from graph.store import PREFIXES
+from ingest import extract_text
+
+router = APIRouter()
+Svc = Annotated[Service, Depends(service)]
+Year = Annotated[int | None, Query(ge=1900, le=2100, description="Year of the instrument, when its number is reused.")]
+_LOOKUP_ERRORS = {
+    300: {"model": Problem, "description": "The id fits several instruments; `candidates` lists them."},
+    404: {"model": Problem, "description": "No instrument with this id."},
+}
+_DOCUMENT_TYPES = ["application/json", *(t for t in RDF_TYPES if t != "text/plain")]
+EXPORT_TYPES = {
+    "ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml", "trig": "application/trig", "nq": "application/n-quads",
+    "graphml": "application/graphml+xml", "csv": "text/csv",
+}
+
+
+def instrument_of(svc: Service, ident: str, year: int | None) -> URIRef:
+    """The one instrument `ident` names, or an `ApiError`: 404 when none, 300 with candidates when several."""
+    try:
+        return Q.lookup_one(svc.store, ident, year)
+    except Q.LookupFailed as exc:
+        if exc.candidates:
+            raise ApiError(300, f"{ident!r} names {len(exc.candidates)} instruments; add ?year= or use an id "
+                                "from candidates", [InstrumentOut.of(c, svc.store.iris) for c in exc.candidates]
+                           ) from None
+        raise ApiError(404, f"no instrument {ident!r}{f' in {year}' if year else ''} in the graph; check the "
+                            "number-symbol, or try /resolve?citation=") from None
+
+
+@router.get("/health", response_model=HealthOut, tags=["service"])
+def health(svc: Svc) -> HealthOut:
+    """Whether the server is up, and the size of the graph it serves."""
+    return HealthOut(status="ok", quads=len(svc.store), writable=svc.writable, version=version())
+
+
+@router.get("/stats", response_model=StatsOut, tags=["service"])
+def stats(svc: Svc) -> StatsOut:
+    """Counts of what the graph holds, edges by relation, the most cited instruments."""
+    raw = Q.stats(svc.store)
+    counts = {k: v for k, v in raw.items() if isinstance(v, int)}
+    return StatsOut(counts=counts, edges_by_relation=dict(raw["edges by relation"]),  # type: ignore[arg-type]
+                    most_cited=list(raw["most cited"]))  # type: ignore[arg-type]
+
+
+@router.get("/documents", response_model=DocumentPage, tags=["documents"])
+def documents(
+    request: Request,
+    svc: Svc,
+    type: Annotated[str | None, Query(max_length=100, description="Type code (kh, nq) or name (Kế hoạch).")] = None,
+    year: Year = None,
+    date_from: Annotated[date | None, Query(description="Issued on or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[date | None, Query(description="Issued on or before (YYYY-MM-DD).")] = None,
+    jurisdiction: Annotated[str | None, Query(max_length=100, description="Province, e.g. Cần Thơ (or can tho).")
+                            ] = None,
+    issuer: Annotated[str | None, Query(max_length=200, description="Words of the issuer's name.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words of the title or label.")] = None,
+    in_corpus: Annotated[bool | None, Query(description="true: full text in the graph; false: only cited.")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> DocumentPage:
+    """Instruments matching every filter given, newest first. Text filters ignore case and diacritics."""
+    filters = Filters(type or None, year, date_from, date_to, jurisdiction or None, issuer or None, q or None,
+                      in_corpus)
+    total, items = list_instruments(svc.store, filters, limit, offset)
+    following = None
+    if offset + limit < total:
+        following = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+    return DocumentPage(total=total, limit=limit, offset=offset, next=following,
+                        items=[InstrumentOut.of(i, svc.store.iris) for i in items])
+
+
+@router.get("/documents/{ident:path}/implementations", response_model=TreeOut, responses=_LOOKUP_ERRORS,
+            tags=["documents"])
+def implementations(
+    ident: str, svc: Svc, year: Year = None,
+    depth: Annotated[int | None, Query(ge=1, le=50, description="Levels below the instrument (default: all).")] = None,
+) -> TreeOut:
+    """The implementation tree below an instrument: each document's jurisdiction, date, relation and lag."""
+    target = instrument_of(svc, ident, year)
+    iris = svc.store.iris
+    root = Q.describe(svc.store, [target])[target]
+    rows = Q.implementers(svc.store, target, depth)
+    return TreeOut(root=InstrumentOut.of(root, iris), rows=[TreeRowOut.of(r, iris) for r in rows])
+
+
+@router.get("/documents/{ident:path}/cites", response_model=list[EdgeOut], responses=_LOOKUP_ERRORS,
+            tags=["documents"])
+def document_cites(ident: str, svc: Svc, year: Year = None) -> list[EdgeOut]:
+    """What an instrument cites (or is described as linked to), with the sentence that says so."""
+    rows = Q.cites(svc.store, instrument_of(svc, ident, year))
+    return [EdgeOut.of(r, svc.store.iris) for r in rows]
+
+
+@router.get("/documents/{ident:path}/cited-by", response_model=list[EdgeOut], responses=_LOOKUP_ERRORS,
+            tags=["documents"])
+def document_cited_by(ident: str, svc: Svc, year: Year = None) -> list[EdgeOut]:
+    """Everything that cites an instrument, with the sentence, file and line."""
+    rows = Q.cited_by(svc.store, instrument_of(svc, ident, year))
+    return [EdgeOut.of(r, svc.store.iris) for r in rows]
+
+
+_DOCUMENT_RESPONSES = {
+    **_LOOKUP_ERRORS,
+    200: {"content": {t: {} for t in _DOCUMENT_TYPES[1:]},
+          "description": "JSON by default; Turtle, N-Triples, JSON-LD or RDF/XML on request."},
+    406: {"model": Problem, "description": "No acceptable media type."},
+}
+FormatParam = Annotated[str | None, Query(max_length=40, description="Force a format: json, ttl, nt, jsonld, rdfxml.")]
+
+
+@router.get("/documents/{ident:path}", response_model=DocumentOut, responses=_DOCUMENT_RESPONSES,
+            tags=["documents"])
+def document(ident: str, request: Request, svc: Svc, year: Year = None, format: FormatParam = None) -> Response:
+    """An instrument with its sources and every citation in and out. Content negotiation: JSON by default,
+    Turtle / N-Triples / JSON-LD / RDF/XML for Linked Data clients."""
+    return _document(svc, request, ident, year, format)
+
+
+@router.get("/eli/{rest:path}", response_model=DocumentOut, responses=_DOCUMENT_RESPONSES, tags=["documents"])
+def dereference(rest: str, request: Request, svc: Svc, format: FormatParam = None) -> Response:
+    """An instrument IRI, dereferenced (when the server runs at the graph's base IRI)."""
+    return _document(svc, request, f"eli/{rest}", None, format)
+
+
+def _document(svc: Service, request: Request, ident: str, year: int | None, format_name: str | None) -> Response:
+    if format_name:
+        chosen = "application/json" if format_name.strip().lower() == "json" else from_format(format_name)
+        if chosen not in _DOCUMENT_TYPES:
+            raise ApiError(400, f"format={format_name} is not known; use json, ttl, nt, jsonld or rdfxml")
+    else:
+        chosen = choose(request.headers.get("accept"), _DOCUMENT_TYPES)
+        if chosen is None:
+            raise ApiError(406, f"none of the media types in Accept fits; accept one of {', '.join(_DOCUMENT_TYPES)}")
+    target = instrument_of(svc, ident, year)
+    headers = {"Vary": "Accept"}
+    if chosen != "application/json":
+        fmt = RDF_TYPES[chosen]
+        triples = svc.store.query(Q.description_sparql(target))
+        body = ox.serialize(triples, None, fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.JSON_LD else None)
+        return Response(body, media_type=chosen, headers=headers)
+    store, iris = svc.store, svc.store.iris
+    head = InstrumentOut.of(Q.describe(store, [target])[target], iris)
+    out = DocumentOut(
+        **head.model_dump(),
+        sources=[SourceOut.of(s) for s in Q.sources(store, target)],
+        cites=[EdgeOut.of(r, iris) for r in Q.cites(store, target)],
+        cited_by=[EdgeOut.of(r, iris) for r in Q.cited_by(store, target)],
+    )
+    return JSONResponse(out.model_dump(mode="json"), headers=headers)
+
+
+@router.get("/resolve", response_model=ResolutionOut, tags=["citations"])
+def resolve(
+    svc: Svc,
+    citation: Annotated[str, Query(min_length=1, max_length=2000,
+                                   description="A citation: Nghị quyết số 11/NQ-CP ngày 30/01/2022, 11/NQ-CP, "
+                                               "Luật Đầu tư công.")],
+    year: Year = None,
+) -> ResolutionOut:
+    """Parse a free-text citation and say which instrument it names, and whether the graph knows it."""
+    return ResolutionOut.of(resolve_citation(svc.store, citation, year), svc.store.iris)
+
+
+@router.post("/check", response_model=CheckOut, tags=["citations"])
+def check(body: TextIn, svc: Svc) -> CheckOut:
+    """Every citation of a draft with a verdict: known, unknown, inconsistent (a date, issuer or type that
+    differs from the graph's, or one number with two dates), or ambiguous (no date, several candidates)."""
+    checked = [CheckedOut.of(c, svc.store.iris) for c in check_text(svc.store, body.text)]
+    counts = Counter(c.verdict for c in checked)
+    return CheckOut(citations=checked,
+                    counts={v: counts.get(v, 0) for v in ("known", "unknown", "inconsistent", "ambiguous")})
+
+
+@router.post("/extract", response_model=ExtractOut, tags=["citations"])
+def extract(body: TextIn) -> ExtractOut:
+    """The document's identity and every citation in a text, as `lexgraph extract` gives; nothing is stored."""
+    record = extract_text(body.text, source="<request>").to_json()
+    return ExtractOut(document=record["document"], citations=record["citations"], warnings=record["warnings"])
+
+
+@router.post("/documents", response_model=IngestOut, status_code=201, tags=["documents"],
+             responses={200: {"model": IngestOut, "description": "Unchanged: the same text was already stored."},
+                        401: {"model": Problem}, 403: {"model": Problem}, 422: {"model": Problem}})
+def ingest(body: DocumentIn, request: Request, svc: Svc) -> Response:
+    """Ingest a document's text under a source name (needs the write token); the same name replaces it."""
+    svc.authorise(request)
+    source_id = f"api/{body.source.strip()}"
+    digest = hashlib.sha256(body.text.encode("utf-8")).hexdigest()
+    with svc.write_lock:
+        outcome = ingest_text(svc.store, body.text, digest, source_id, Path(body.source.strip()), extractor_version())
+        if outcome.status == "ingested":
+            svc.store.reconcile()
+            svc.store.close()
+            svc.written()
+    if outcome.status == "failed":
+        raise ApiError(422, outcome.message)
+    document = None
+    headers = {}
+    if outcome.document is not None:
+        described = Q.describe(svc.store, [outcome.document])
+        if outcome.document in described:
+            document = InstrumentOut.of(described[outcome.document], svc.store.iris)
+            headers["Location"] = f"/documents/{document.id}"
+    out = IngestOut(status=outcome.status, source=source_id, document=document)  # type: ignore[arg-type]
+    return JSONResponse(out.model_dump(mode="json"), status_code=201 if outcome.status == "ingested" else 200,
+                        headers=headers)
+
+
+@router.get("/export", tags=["service"],
+            responses={200: {"content": {t: {} for t in EXPORT_TYPES.values()},
+                             "description": "The whole graph, streamed."}})
+def export_graph(
+    svc: Svc,
+    format: Annotated[str, Query(pattern="^(" + "|".join(FORMATS) + ")$",
+                                 description=f"One of {', '.join(FORMATS)}.")] = "ttl",
+) -> StreamingResponse:
+    """The whole graph as one file (triples, quads with their named graphs, GraphML, or CSV of edges)."""
+    return StreamingResponse(_stream(lambda out: export(svc.store, format, out)), media_type=EXPORT_TYPES[format],
+                             headers={"Content-Disposition": f'attachment; filename="lexgraph.{format}"'})
+
+
+class _Pipe(io.RawIOBase):
+    """A writable file whose writes a consumer thread reads as chunks; stops the writer when told."""
+
+    def __init__(self, chunks: queue.Queue, stopped: threading.Event) -> None:
+        self.chunks = chunks
+        self.stopped = stopped
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        while not self.stopped.is_set():
+            try:
+                self.chunks.put(bytes(data), timeout=0.5)
+                return len(data)
+            except queue.Full:
+                continue
+        raise BrokenPipeError("the client stopped reading")
+
+
+def _stream(write: Callable[[BinaryIO], None]) -> Iterator[bytes]:
+    """Run `write` in a thread and yield what it writes, so a large export never sits whole in memory."""
+    chunks: queue.Queue = queue.Queue(maxsize=32)
+    stopped = threading.Event()
+
+    def produce() -> None:
+        try:
+            with io.BufferedWriter(_Pipe(chunks, stopped), buffer_size=1 << 16) as out:
+                write(out)
+        except BaseException as exc:  # handed to the consumer, which raises it in the response
+            if not stopped.is_set():
+                chunks.put(exc)
+        finally:
+            if not stopped.is_set():
+                chunks.put(None)
+
+    threading.Thread(target=produce, daemon=True).start()
+    try:
+        while (chunk := chunks.get()) is not None:
+            if isinstance(chunk, BaseException):
+                raise chunk
+            yield chunk
+    finally:
+        stopped.set()

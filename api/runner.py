@@ -1,0 +1,245 @@
+"""Public SPARQL queries run in worker processes, so that one over its time limit can be stopped.
+
+Oxigraph evaluates a query in Rust without returning to Python, so a thread cannot be interrupted;
+a process can. A pebble process pool kills the worker of a query that runs past the time limit and
+starts a new one, while the other workers go on answering. Workers open a store directory read-only:
+the store itself when the server only reads, or the latest snapshot of it when the server writes
+(`api.snapshots`); each task names the directory, and a worker reopens when it changes.
+
+Answers are serialised by Oxigraph itself. The row limit is enforced on the way out: the results are
+first written as TSV (SELECT) or N-Triples (CONSTRUCT), one line per row, to a writer that stops
+Oxigraph as soon as one row too many arrives; a TSV or N-Triples answer is then converted by
+Oxigraph to the format asked for, without building a Python object per row.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import re
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from pebble import ProcessExpired, ProcessPool
+
+from api.negotiation import CANONICAL, RDF_TYPES, RESULT_TYPES
+from graph.store import PREFIXES
+
+# Strings, IRIs and comments, whose words are not keywords.
+_OPAQUE = re.compile(r'"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                     r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+# The keywords, not ?from, lex:from or a prefix named from:.
+_FROM = re.compile(r"(?<![\w?$:.-])FROM\b(?![:.-])", re.IGNORECASE)
+_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE\b(?![:.-])", re.IGNORECASE)
+
+
+class QueryError(Exception):
+    """A query the endpoint refuses or could not answer: an HTTP status and a message saying why."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(status, message)
+        self.status = status
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A SPARQL query as the protocol delivers it, with the media types negotiated for each query form."""
+
+    text: str
+    result_type: str | None
+    rdf_type: str | None
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    row_limit: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A serialised answer: its bytes, media type and number of rows (or triples)."""
+
+    body: bytes
+    media_type: str
+    rows: int
+
+
+class QueryRunner:
+    """A pool of worker processes that answer `Query`s within a time limit."""
+
+    def __init__(self, location: Path, workers: int = 2, timeout: float = 10.0) -> None:
+        self.location = location
+        self.workers = workers
+        self.timeout = timeout
+        self._pool: ProcessPool | None = None
+
+    def start(self) -> None:
+        """Start the workers and wait until each has opened the store."""
+        self._pool = ProcessPool(max_workers=self.workers, initializer=_initialise,
+                                 context=multiprocessing.get_context("spawn"))
+        probes = [self._pool.schedule(execute, args=(Query("ASK {}", "text/csv", None), str(self.location)))
+                  for _ in range(self.workers)]
+        for probe in probes:
+            probe.result(timeout=60)
+
+    def publish(self, location: Path) -> None:
+        """Answer the next queries from the store directory `location` (a newer snapshot)."""
+        self.location = location
+
+    async def answer(self, query: Query) -> Answer:
+        """Run `query` in a worker; raises `QueryError` with the HTTP status to answer with."""
+        if self._pool is None:
+            raise QueryError(503, "the query workers are not running; restart the server")
+        future = self._pool.schedule(execute, args=(query, str(self.location)), timeout=self.timeout or None)
+        try:
+            return await asyncio.wrap_future(future)
+        except TimeoutError:
+            raise QueryError(503, f"the query ran longer than the {self.timeout:g} s limit and was stopped; "
+                                  "narrow it (more specific patterns, LIMIT) and try again") from None
+        except ProcessExpired as exc:
+            raise QueryError(503, f"the worker running the query died ({exc}); the query may need more memory "
+                                  "than the server allows: narrow it") from None
+        except asyncio.CancelledError:
+            future.cancel()  # the client went away: free the worker
+            raise
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool.join()
+            self._pool = None
+
+
+def keywords_of(text: str) -> str:
+    """`text` with its strings, IRIs and comments blanked, so that a search finds only keywords."""
+    return _OPAQUE.sub(" ", text)
+
+
+def check_query(text: str) -> None:
+    """Refuse what the public endpoint does not run: federated queries (SERVICE), which would let a
+    client make the server fetch any URL."""
+    if _SERVICE.search(keywords_of(text)):
+        raise QueryError(400, "SERVICE (federated query) is not allowed on this endpoint; query the other "
+                              "endpoint yourself")
+
+
+# -- in the worker processes ---------------------------------------------------------------------
+
+_opened: tuple[str, ox.Store] | None = None
+
+
+def _initialise() -> None:
+    # pebble's SIGTERM handler is Python and never runs while Oxigraph computes; the default ends the
+    # process at once, and a read-only worker has nothing to clean up.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _store(location: str) -> ox.Store:
+    global _opened
+    if _opened is None or _opened[0] != location:
+        _opened = None  # close the old one first
+        _opened = (location, ox.Store.read_only(location))
+    return _opened[1]
+
+
+def execute(query: Query, location: str) -> Answer:
+    """Answer `query` on the store directory `location` (called in a worker process)."""
+    check_query(query.text)
+    kwargs: dict = {"prefixes": PREFIXES}
+    try:
+        if query.default_graphs or query.named_graphs:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in query.default_graphs]
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in query.named_graphs]
+        elif not _FROM.search(keywords_of(query.text)):
+            kwargs["use_default_graph_as_union"] = True
+    except ValueError as exc:
+        raise QueryError(400, f"default-graph-uri / named-graph-uri: not an IRI ({exc})") from None
+    try:
+        result = _store(location).query(query.text, **kwargs)
+        if isinstance(result, ox.QueryBoolean):
+            return _boolean(result, query)
+        if isinstance(result, ox.QuerySolutions):
+            return _solutions(result, query)
+        return _triples(result, query)
+    except SyntaxError as exc:
+        raise QueryError(400, f"the query does not parse: {exc}") from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(400, f"the query could not be evaluated: {exc}") from None
+
+
+def _boolean(result: ox.QueryBoolean, query: Query) -> Answer:
+    if query.result_type is None:
+        raise _not_acceptable("an ASK query", RESULT_TYPES)
+    body = result.serialize(format=RESULT_TYPES[query.result_type])
+    return Answer(body, CANONICAL.get(query.result_type, query.result_type), 1)
+
+
+def _solutions(result: ox.QuerySolutions, query: Query) -> Answer:
+    if query.result_type is None:
+        raise _not_acceptable("a SELECT query", RESULT_TYPES)
+    fmt = RESULT_TYPES[query.result_type]
+    tsv, rows = _capped(lambda out: result.serialize(out, ox.QueryResultsFormat.TSV), query.row_limit, header=1)
+    body = tsv if fmt == ox.QueryResultsFormat.TSV else ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV) \
+        .serialize(format=fmt)
+    return Answer(body, CANONICAL.get(query.result_type, query.result_type), rows)
+
+
+def _triples(result: ox.QueryTriples, query: Query) -> Answer:
+    if query.rdf_type is None:
+        raise _not_acceptable("a CONSTRUCT or DESCRIBE query", RDF_TYPES)
+    fmt = RDF_TYPES[query.rdf_type]
+    nt, rows = _capped(lambda out: result.serialize(out, ox.RdfFormat.N_TRIPLES), query.row_limit, header=0)
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        body = nt
+    else:
+        body = ox.serialize(ox.parse(nt, ox.RdfFormat.N_TRIPLES), None, fmt,
+                            prefixes=PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None)
+    return Answer(body, CANONICAL.get(query.rdf_type, query.rdf_type), rows)
+
+
+class _OverLimit(Exception):
+    pass
+
+
+class _LineCap:
+    """A binary writer that keeps what it is given and stops the writer after `limit` rows."""
+
+    def __init__(self, limit: int, header: int) -> None:
+        self.chunks: list[bytes] = []
+        self.lines = 0
+        self.limit = limit
+        self.header = header
+        self.over = False
+
+    def write(self, data: bytes) -> int:
+        self.lines += data.count(b"\n")
+        self.chunks.append(bytes(data))
+        if self.limit and self.lines - self.header > self.limit:
+            self.over = True
+            raise _OverLimit
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _capped(serialize, limit: int, header: int) -> tuple[bytes, int]:
+    out = _LineCap(limit, header)
+    try:
+        serialize(out)
+    except Exception:
+        if not out.over:
+            raise
+        raise QueryError(422, f"the answer has more than {limit} rows, the server's limit; add LIMIT, and OFFSET "
+                              "to page through it (ORDER BY keeps pages stable)") from None
+    return b"".join(out.chunks), max(out.lines - header, 0)
+
+
+def _not_acceptable(form: str, offered: dict) -> QueryError:
+    return QueryError(406, f"none of the media types in Accept can express the answer to {form}; "
+                           f"accept one of: {', '.join(offered)}")

@@ -1,0 +1,116 @@
+"""Listing instruments by type, date, place, issuer and free text, a page at a time.
+
+Every value a user gives enters the query as a term in a VALUES block, written by Oxigraph's own
+N-Triples serialiser (which escapes it), never pasted into the query text. Text filters ignore case
+and Vietnamese diacritics ("can tho" finds "Cần Thơ"): they compare through `fold`, registered as a
+SPARQL function for the query.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from graph.queries import Instrument, describe
+from graph.store import GraphStore
+
+FOLD = ox.NamedNode("https://w3id.org/lexgraph/function#fold")
+
+
+def fold(text: str) -> str:
+    """`text` without case or diacritics, for matching what people type against Vietnamese labels.
+
+    >>> fold("Ủy ban nhân dân thành phố Cần Thơ")
+    'uy ban nhan dan thanh pho can tho'
+    >>> fold("ĐẦU TƯ")
+    'dau tu'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _fold_term(term: ox.Literal) -> ox.Literal:
+    return ox.Literal(fold(term.value))
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What to list; None means no condition. `type` is a type code ("kh") or name ("Kế hoạch")."""
+
+    type: str | None = None
+    year: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    jurisdiction: str | None = None
+    issuer: str | None = None
+    text: str | None = None
+    in_corpus: bool | None = None
+
+
+def _where(filters: Filters) -> str:
+    """The graph pattern for `filters`, with the values given bound in a VALUES block."""
+    parts = ["?x a lex:Instrument ; lex:workKey ?key ."]
+    bound: dict[ox.Variable, ox.Literal] = {}
+
+    def bind(name: str, value: ox.Literal) -> str:
+        bound[ox.Variable(name)] = value
+        return f"?{name}"
+
+    if filters.type is not None:
+        want = bind("want_type", ox.Literal(fold(filters.type.strip())))
+        parts.append(f"?x a ?cls . ?cls lex:typeCode ?code ; rdfs:label ?typeLabel ."
+                     f" FILTER (?code = {want} || <{FOLD.value}>(STR(?typeLabel)) = {want})")
+    if filters.year is not None:
+        parts.append(f"?x lex:year {bind('want_year', ox.Literal(filters.year))} .")
+    if filters.date_from is not None or filters.date_to is not None:
+        parts.append("?x eli:date_document ?date .")
+        if filters.date_from is not None:
+            parts.append(f"FILTER (?date >= {bind('date_from', _date(filters.date_from))})")
+        if filters.date_to is not None:
+            parts.append(f"FILTER (?date <= {bind('date_to', _date(filters.date_to))})")
+    if filters.jurisdiction is not None:
+        want = bind("want_place", ox.Literal(fold(filters.jurisdiction.strip())))
+        parts.append(f"?x eli:jurisdiction/skos:prefLabel ?place . FILTER (CONTAINS(<{FOLD.value}>(?place), {want}))")
+    if filters.issuer is not None:
+        want = bind("want_issuer", ox.Literal(fold(filters.issuer.strip())))
+        parts.append(f"?x eli:passed_by/rdfs:label ?issuerLabel ."
+                     f" FILTER (CONTAINS(<{FOLD.value}>(?issuerLabel), {want}))")
+    if filters.text is not None:
+        want = bind("want_text", ox.Literal(fold(filters.text.strip())))
+        parts.append(f"FILTER EXISTS {{ ?x rdfs:label|eli:title ?words ."
+                     f" FILTER (CONTAINS(<{FOLD.value}>(?words), {want})) }}")
+    if filters.in_corpus is True:
+        parts.append("FILTER EXISTS { ?x lex:source ?file }")
+    elif filters.in_corpus is False:
+        parts.append("FILTER NOT EXISTS { ?x lex:source ?file }")
+    if bound:
+        names = " ".join(str(v) for v in bound)
+        values = " ".join(str(t) for t in bound.values())
+        parts.insert(0, f"VALUES ({names}) {{ ({values}) }}")
+    return "\n  ".join(parts)
+
+
+def list_instruments(
+    store: GraphStore, filters: Filters, limit: int = 50, offset: int = 0
+) -> tuple[int, list[Instrument]]:
+    """The number of instruments matching `filters`, and one page of them: newest first, then by IRI."""
+    where = _where(filters)
+    functions = {FOLD: _fold_term}
+    count = store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {where} }}", custom_functions=functions)
+    total = int(next(iter(count))["n"].value)
+    page = store.query(
+        f"""SELECT DISTINCT ?x ?sortDate WHERE {{ {where} OPTIONAL {{ ?x eli:date_document ?sortDate }} }}
+            ORDER BY DESC(?sortDate) ?x LIMIT {int(limit)} OFFSET {int(offset)}""",
+        custom_functions=functions,
+    )
+    iris = [URIRef(row["x"].value) for row in page]
+    described = describe(store, iris)
+    return total, [described[i] for i in iris if i in described]
+
+
+def _date(value: date) -> ox.Literal:
+    return ox.Literal(value.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
