@@ -1,11 +1,14 @@
-# make run: install, ingest data/ into the embedded store (build/store), show what it holds.
+# make run: install, ingest data/ into the embedded store (build/store), show what it holds, then serve it
+#           (SPARQL endpoint and REST API on http://127.0.0.1:8000; HOST/PORT to change, Ctrl-C to stop).
 # make test: install, lint, run every test.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: run test lint install clean
+.PHONY: run test lint install clean load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +26,17 @@ run: $(STAMP)
 	$(BIN)/lexgraph ingest data --store build/store
 	$(BIN)/lexgraph stats --store build/store
 	$(BIN)/lexgraph implementers 11/NQ-CP --year 2022 --store build/store
+	$(BIN)/lexgraph serve --store build/store --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# The bounded load test of the closing note: 20 clients for 30 s against a server over build/store.
+load: $(STAMP)
+	$(BIN)/lexgraph serve --store build/store --port 8099 & pid=$$!; sleep 5; \
+	$(BIN)/python -m benchmarks.load http://127.0.0.1:8099 --clients 20 --seconds 30 --report benchmarks/load.json; \
+	status=$$?; kill $$pid; exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

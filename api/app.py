@@ -18,8 +18,13 @@ from importlib import metadata
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from api.runner import QueryRunner
 from api.settings import Settings
@@ -87,6 +92,17 @@ def version() -> str:
         return "0"
 
 
+def _api_routes(routes: list) -> list[APIRoute]:
+    """Every endpoint route, including those of included routers."""
+    out: list[APIRoute] = []
+    for route in routes:
+        if isinstance(route, APIRoute):
+            out.append(route)
+        elif hasattr(route, "original_router"):
+            out.extend(_api_routes(route.original_router.routes))
+    return out
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The application over the store `settings` names; raises `StoreError` if it cannot be opened."""
     from api import rest, sparql  # the routers import `service` and `ApiError` from here
@@ -121,6 +137,16 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.service = Service(settings, store, runner, snapshots)
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code != 405:
+            return await http_exception_handler(request, exc)
+        # Starlette names only the first route's methods; the path may have several routes.
+        allowed = sorted({m for r in _api_routes(app.routes) if r.matches(request.scope)[0] != Match.NONE
+                          for m in r.methods})
+        return JSONResponse({"detail": f"{request.method} is not allowed here; use {', '.join(allowed)}"},
+                            status_code=405, headers={"Allow": ", ".join(allowed)})
+
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
         body = {"detail": exc.detail}
@@ -128,6 +154,10 @@ def create_app(settings: Settings) -> FastAPI:
             body["candidates"] = [c.model_dump(mode="json") for c in exc.candidates]
         return JSONResponse(body, status_code=exc.status, headers=exc.headers)
 
+    # Browser-based SPARQL clients (YASGUI and the like) live on other origins; nothing here uses cookies.
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
+                       allow_headers=["Accept", "Content-Type", "Authorization"],
+                       expose_headers=["X-Lexgraph-Rows"])
     app.include_router(sparql.router)
     app.include_router(rest.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

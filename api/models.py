@@ -207,12 +207,19 @@ class ExtractOut(BaseModel):
     warnings: list[str]
 
 
+class CitedOut(BaseModel):
+    """An instrument and how many documents cite it."""
+
+    label: str
+    count: int
+
+
 class StatsOut(BaseModel):
     """What the graph holds."""
 
     counts: dict[str, int]
     edges_by_relation: dict[str, int]
-    most_cited: list[tuple[str, int]]
+    most_cited: list[CitedOut]
 
 
 class HealthOut(BaseModel):

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import Annotated, BinaryIO, Literal
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Query, Request
@@ -26,6 +26,7 @@ from api.app import ApiError, Service, service, version
 from api.models import (
     CheckedOut,
     CheckOut,
+    CitedOut,
     DocumentIn,
     DocumentOut,
     DocumentPage,
@@ -53,17 +54,28 @@ from ingest import extract_text
 
 router = APIRouter()
 Svc = Annotated[Service, Depends(service)]
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 Year = Annotated[int | None, Query(ge=1900, le=2100, description="Year of the instrument, when its number is reused.")]
 _LOOKUP_ERRORS = {
     300: {"model": Problem, "description": "The id fits several instruments; `candidates` lists them."},
     404: {"model": Problem, "description": "No instrument with this id."},
 }
+_BAD_BODY = {400: {"model": Problem, "description": "The body is not JSON."}}
 _DOCUMENT_TYPES = ["application/json", *(t for t in RDF_TYPES if t != "text/plain")]
 EXPORT_TYPES = {
     "ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json",
     "rdfxml": "application/rdf+xml", "trig": "application/trig", "nq": "application/n-quads",
     "graphml": "application/graphml+xml", "csv": "text/csv",
 }
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(400, f"{name}={value} is not a date; write YYYY-MM-DD") from None
 
 
 def instrument_of(svc: Service, ident: str, year: int | None) -> URIRef:
@@ -91,17 +103,18 @@ def stats(svc: Svc) -> StatsOut:
     raw = Q.stats(svc.store)
     counts = {k: v for k, v in raw.items() if isinstance(v, int)}
     return StatsOut(counts=counts, edges_by_relation=dict(raw["edges by relation"]),  # type: ignore[arg-type]
-                    most_cited=list(raw["most cited"]))  # type: ignore[arg-type]
+                    most_cited=[CitedOut(label=label, count=n) for label, n in raw["most cited"]])  # type: ignore[union-attr]
 
 
-@router.get("/documents", response_model=DocumentPage, tags=["documents"])
+@router.get("/documents", response_model=DocumentPage, tags=["documents"],
+            responses={400: {"model": Problem, "description": "A date that does not exist."}})
 def documents(
     request: Request,
     svc: Svc,
     type: Annotated[str | None, Query(max_length=100, description="Type code (kh, nq) or name (Kế hoạch).")] = None,
     year: Year = None,
-    date_from: Annotated[date | None, Query(description="Issued on or after (YYYY-MM-DD).")] = None,
-    date_to: Annotated[date | None, Query(description="Issued on or before (YYYY-MM-DD).")] = None,
+    date_from: Annotated[str | None, Query(pattern=_ISO_DATE, description="Issued on or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, Query(pattern=_ISO_DATE, description="Issued on or before (YYYY-MM-DD).")] = None,
     jurisdiction: Annotated[str | None, Query(max_length=100, description="Province, e.g. Cần Thơ (or can tho).")
                             ] = None,
     issuer: Annotated[str | None, Query(max_length=200, description="Words of the issuer's name.")] = None,
@@ -111,8 +124,8 @@ def documents(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> DocumentPage:
     """Instruments matching every filter given, newest first. Text filters ignore case and diacritics."""
-    filters = Filters(type or None, year, date_from, date_to, jurisdiction or None, issuer or None, q or None,
-                      in_corpus)
+    filters = Filters(type or None, year, _date(date_from, "date_from"), _date(date_to, "date_to"),
+                      jurisdiction or None, issuer or None, q or None, in_corpus)
     total, items = list_instruments(svc.store, filters, limit, offset)
     following = None
     if offset + limit < total:
@@ -157,7 +170,8 @@ _DOCUMENT_RESPONSES = {
           "description": "JSON by default; Turtle, N-Triples, JSON-LD or RDF/XML on request."},
     406: {"model": Problem, "description": "No acceptable media type."},
 }
-FormatParam = Annotated[str | None, Query(max_length=40, description="Force a format: json, ttl, nt, jsonld, rdfxml.")]
+FormatParam = Annotated[Literal["json", "ttl", "nt", "jsonld", "rdfxml"] | None,
+                        Query(description="Force the format instead of negotiating it.")]
 
 
 @router.get("/documents/{ident:path}", response_model=DocumentOut, responses=_DOCUMENT_RESPONSES,
@@ -176,9 +190,7 @@ def dereference(rest: str, request: Request, svc: Svc, format: FormatParam = Non
 
 def _document(svc: Service, request: Request, ident: str, year: int | None, format_name: str | None) -> Response:
     if format_name:
-        chosen = "application/json" if format_name.strip().lower() == "json" else from_format(format_name)
-        if chosen not in _DOCUMENT_TYPES:
-            raise ApiError(400, f"format={format_name} is not known; use json, ttl, nt, jsonld or rdfxml")
+        chosen = "application/json" if format_name == "json" else from_format(format_name)
     else:
         chosen = choose(request.headers.get("accept"), _DOCUMENT_TYPES)
         if chosen is None:
@@ -213,7 +225,7 @@ def resolve(
     return ResolutionOut.of(resolve_citation(svc.store, citation, year), svc.store.iris)
 
 
-@router.post("/check", response_model=CheckOut, tags=["citations"])
+@router.post("/check", response_model=CheckOut, tags=["citations"], responses=_BAD_BODY)
 def check(body: TextIn, svc: Svc) -> CheckOut:
     """Every citation of a draft with a verdict: known, unknown, inconsistent (a date, issuer or type that
     differs from the graph's, or one number with two dates), or ambiguous (no date, several candidates)."""
@@ -223,7 +235,7 @@ def check(body: TextIn, svc: Svc) -> CheckOut:
                     counts={v: counts.get(v, 0) for v in ("known", "unknown", "inconsistent", "ambiguous")})
 
 
-@router.post("/extract", response_model=ExtractOut, tags=["citations"])
+@router.post("/extract", response_model=ExtractOut, tags=["citations"], responses=_BAD_BODY)
 def extract(body: TextIn) -> ExtractOut:
     """The document's identity and every citation in a text, as `lexgraph extract` gives; nothing is stored."""
     record = extract_text(body.text, source="<request>").to_json()
@@ -232,7 +244,9 @@ def extract(body: TextIn) -> ExtractOut:
 
 @router.post("/documents", response_model=IngestOut, status_code=201, tags=["documents"],
              responses={200: {"model": IngestOut, "description": "Unchanged: the same text was already stored."},
-                        401: {"model": Problem}, 403: {"model": Problem}, 422: {"model": Problem}})
+                        400: {"model": Problem, "description": "The body is not JSON, or the text could not be "
+                                                               "ingested (the detail says why)."},
+                        401: {"model": Problem}, 403: {"model": Problem}})
 def ingest(body: DocumentIn, request: Request, svc: Svc) -> Response:
     """Ingest a document's text under a source name (needs the write token); the same name replaces it."""
     svc.authorise(request)
@@ -245,7 +259,7 @@ def ingest(body: DocumentIn, request: Request, svc: Svc) -> Response:
             svc.store.close()
             svc.written()
     if outcome.status == "failed":
-        raise ApiError(422, outcome.message)
+        raise ApiError(400, outcome.message)
     document = None
     headers = {}
     if outcome.document is not None:

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from api.app import STATIC, ApiError, Service, service
-from api.negotiation import CANONICAL, RDF_TYPES, RESULT_TYPES, choose, from_format
+from api.negotiation import CANONICAL, FORMAT_NAMES, RDF_TYPES, RESULT_TYPES, choose, from_format
 from api.runner import Query, QueryError, check_query
 from graph.store import PREFIXES
 
@@ -56,16 +56,25 @@ def examples() -> list[dict[str, str]]:
     return out
 
 
+_GRAPHS = {"type": "array", "items": {"type": "string", "format": "uri"}}
+_FORMAT = {"type": "string", "enum": sorted(FORMAT_NAMES),
+           "description": "Force the answer's format (where it fits the query form) instead of negotiating it."}
+# Without `query`, GET /sparql gives browsers the query page and RDF clients the service description.
 _GET_PARAMETERS = [
-    {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
-     "description": "The SPARQL query; without it, the query page or the service description."},
-    {"name": "default-graph-uri", "in": "query", "required": False,
-     "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True},
-    {"name": "named-graph-uri", "in": "query", "required": False,
-     "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True},
-    {"name": "format", "in": "query", "required": False, "schema": {"type": "string"},
-     "description": "Force the answer's format: json, xml, csv, tsv, ttl, nt, jsonld, rdfxml."},
+    {"name": "query", "in": "query", "required": True, "schema": {"type": "string", "minLength": 1}},
+    {"name": "default-graph-uri", "in": "query", "required": False, "schema": _GRAPHS, "style": "form",
+     "explode": True},
+    {"name": "named-graph-uri", "in": "query", "required": False, "schema": _GRAPHS, "style": "form",
+     "explode": True},
+    {"name": "format", "in": "query", "required": False, "schema": _FORMAT},
 ]
+_POST_BODY = {"requestBody": {"required": True, "content": {
+    _FORM: {"schema": {"type": "object", "properties": {
+        "query": {"type": "string", "minLength": 1}, "update": {"type": "string", "minLength": 1},
+        "default-graph-uri": _GRAPHS, "named-graph-uri": _GRAPHS, "format": _FORMAT}}},
+    "application/sparql-query": {"schema": {"type": "string", "minLength": 1}},
+    "application/sparql-update": {"schema": {"type": "string", "minLength": 1}},
+}}}
 
 
 @router.get("/sparql", responses=_RESULTS, summary="SPARQL query (GET)",
@@ -85,7 +94,7 @@ async def sparql_get(request: Request, svc: Annotated[Service, Depends(service)]
 
 
 @router.post("/sparql", responses={**_RESULTS, 204: {"description": "The update was applied."}},
-             summary="SPARQL query or update (POST)")
+             summary="SPARQL query or update (POST)", openapi_extra=_POST_BODY)
 async def sparql_post(request: Request, svc: Annotated[Service, Depends(service)]) -> Response:
     """A query or update, form-encoded or as the body (application/sparql-query, application/sparql-update)."""
     media, _, parameters = request.headers.get("content-type", "").partition(";")

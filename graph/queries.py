@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from graph.identity import instrument_id
@@ -136,12 +137,23 @@ def lookup(store: GraphStore, text: str, year: int | None = None) -> list[URIRef
     """
     text = " ".join(text.split())
     if re.match(r"(?:https?|urn):", text):
-        candidates = [URIRef(text)]
+        candidate = text
     elif text.startswith("eli/"):
-        candidates = [URIRef(store.iris.base + text)]
+        candidate = store.iris.base + text
     else:
         return _by_citation(store, text, year)
-    return [c for c in candidates if store.select(f"SELECT ?k WHERE {{ {c.n3()} lex:workKey ?k }}")]
+    if not _is_iri(candidate):
+        return []
+    iri = URIRef(candidate)
+    return [iri] if store.select(f"SELECT ?k WHERE {{ {iri.n3()} lex:workKey ?k }}") else []
+
+
+def _is_iri(text: str) -> bool:
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def lookup_one(store: GraphStore, text: str, year: int | None = None) -> URIRef:

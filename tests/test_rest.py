@@ -36,7 +36,7 @@ def test_health_and_stats(http):
     stats = ok(http.get("/stats"))
     assert stats["counts"]["instruments with full text"] == 5
     assert stats["edges_by_relation"]["implements"] >= 1
-    assert stats["most_cited"][0][1] == 3
+    assert stats["most_cited"][0]["count"] == 3
 
 
 def test_openapi_lists_every_route(http):
