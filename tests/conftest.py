@@ -53,3 +53,12 @@ def writable_server(seed_store_dir, tmp_path_factory):
     live = start_server(copy_store(seed_store_dir, root / "store"), root / "server.log", "--write-token", TOKEN)
     yield live
     live.stop()
+
+
+@pytest.fixture(scope="module")
+def http(server):
+    """An HTTP client of the read-only server."""
+    import httpx
+
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client

@@ -19,12 +19,6 @@ KH35 = "https://w3id.org/lexgraph/eli/vn/ubnd-can-tho/2022/kh/35"
 CTR1 = "https://w3id.org/lexgraph/eli/vn/ubnd-hai-phong/2022/ctr/1"
 
 
-@pytest.fixture(scope="module")
-def http(server):
-    with httpx.Client(base_url=server.url, timeout=30) as client:
-        yield client
-
-
 def ok(response: httpx.Response):
     assert response.status_code == 200, response.text
     return response.json()

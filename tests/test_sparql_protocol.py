@@ -26,12 +26,6 @@ SPARQL_RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
 CANTHO_GRAPH = "https://w3id.org/lexgraph/source/raw/000_621a5b53acb9bbf6.txt"
 
 
-@pytest.fixture(scope="module")
-def http(server):
-    with httpx.Client(base_url=server.url, timeout=30) as client:
-        yield client
-
-
 def rows_of(response: httpx.Response) -> list[dict]:
     assert response.status_code == 200, response.text
     return response.json()["results"]["bindings"]
