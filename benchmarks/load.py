@@ -35,11 +35,13 @@ MIX: list[tuple[str, str, dict, int]] = [
 ]
 
 
-async def _client(base: str, deadline: float, offset: int, latencies: list[float], errors: list[str]) -> None:
+async def _client(base: str, deadline: float, offset: int, latencies: list[tuple[int, float]],
+                  errors: list[str]) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=60) as http:
         i = offset
         while time.monotonic() < deadline:
-            method, path, data, expected = MIX[i % len(MIX)]
+            kind = i % len(MIX)
+            method, path, data, expected = MIX[kind]
             i += 1
             started = time.perf_counter()
             try:
@@ -53,21 +55,29 @@ async def _client(base: str, deadline: float, offset: int, latencies: list[float
                     errors.append(f"{method} {path}: {response.status_code} {response.text[:200]}")
             except httpx.HTTPError as exc:
                 errors.append(f"{method} {path}: {type(exc).__name__}: {exc}")
-            latencies.append((time.perf_counter() - started) * 1000)
+            latencies.append((kind, (time.perf_counter() - started) * 1000))
 
 
 async def run(base: str, clients: int, seconds: float) -> dict:
     """Run the load and return its figures."""
-    latencies: list[float] = []
+    latencies: list[tuple[int, float]] = []
     errors: list[str] = []
     started = time.monotonic()
     await asyncio.gather(*(_client(base, started + seconds, k, latencies, errors) for k in range(clients)))
     elapsed = time.monotonic() - started
-    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    by_kind = {}
+    for kind, (method, path, data, _) in enumerate(MIX):
+        times = [ms for k, ms in latencies if k == kind]
+        name = f"{method} {path} {next(iter(data.values()), '')}"[:90]
+        by_kind[name] = {"requests": len(times), **_percentiles(times)}
     return {"clients": clients, "seconds": round(elapsed, 1), "requests": len(latencies), "errors": len(errors),
-            "requests_per_s": round(len(latencies) / elapsed, 1), "p50_ms": round(cuts[49], 1),
-            "p99_ms": round(cuts[98], 1), "max_ms": round(max(latencies, default=0.0), 1),
-            "first_errors": errors[:5]}
+            "requests_per_s": round(len(latencies) / elapsed, 1), **_percentiles([ms for _, ms in latencies]),
+            "by_request": by_kind, "first_errors": errors[:5]}
+
+
+def _percentiles(times: list[float]) -> dict[str, float]:
+    cuts = statistics.quantiles(times, n=100) if len(times) > 1 else [times[0] if times else 0.0] * 99
+    return {"p50_ms": round(cuts[49], 1), "p99_ms": round(cuts[98], 1), "max_ms": round(max(times, default=0.0), 1)}
 
 
 def main() -> None:

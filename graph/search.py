@@ -2,8 +2,7 @@
 
 Every value a user gives enters the query as a term in a VALUES block, written by Oxigraph's own
 N-Triples serialiser (which escapes it), never pasted into the query text. Text filters ignore case
-and Vietnamese diacritics ("can tho" finds "Cần Thơ"): they compare through `fold`, registered as a
-SPARQL function for the query.
+and Vietnamese diacritics ("can tho" finds "Cần Thơ"): they compare through `fold`.
 """
 
 from __future__ import annotations
@@ -51,8 +50,12 @@ class Filters:
     in_corpus: bool | None = None
 
 
-def _where(filters: Filters) -> str:
-    """The graph pattern for `filters`, with the values given bound in a VALUES block."""
+def _where(store: GraphStore, filters: Filters) -> str | None:
+    """The graph pattern for `filters`, or None when a filter matches nothing.
+
+    Types, places and issuing bodies are few: their labels are matched here in Python and the query
+    gets their IRIs. Only the free text is folded inside the query, one title at a time.
+    """
     parts = ["?x a lex:Instrument ; lex:workKey ?key ."]
     bound: dict[ox.Variable, ox.Literal] = {}
 
@@ -60,10 +63,16 @@ def _where(filters: Filters) -> str:
         bound[ox.Variable(name)] = value
         return f"?{name}"
 
+    def one_of(variable: str, iris: list[ox.NamedNode]) -> str:
+        return f"VALUES ?{variable} {{ {' '.join(str(i) for i in iris)} }}"
+
     if filters.type is not None:
-        want = bind("want_type", ox.Literal(fold(filters.type.strip())))
-        parts.append(f"?x a ?cls . ?cls lex:typeCode ?code ; rdfs:label ?typeLabel ."
-                     f" FILTER (?code = {want} || <{FOLD.value}>(STR(?typeLabel)) = {want})")
+        want = fold(filters.type.strip())
+        classes = _matching(store, "?v lex:typeCode ?code ; rdfs:label ?label",
+                            lambda code, label: want in (fold(code), fold(label)))
+        if not classes:
+            return None
+        parts.append(f"{one_of('cls', classes)} ?x a ?cls .")
     if filters.year is not None:
         parts.append(f"?x lex:year {bind('want_year', ox.Literal(filters.year))} .")
     if filters.date_from is not None or filters.date_to is not None:
@@ -73,12 +82,17 @@ def _where(filters: Filters) -> str:
         if filters.date_to is not None:
             parts.append(f"FILTER (?date <= {bind('date_to', _date(filters.date_to))})")
     if filters.jurisdiction is not None:
-        want = bind("want_place", ox.Literal(fold(filters.jurisdiction.strip())))
-        parts.append(f"?x eli:jurisdiction/skos:prefLabel ?place . FILTER (CONTAINS(<{FOLD.value}>(?place), {want}))")
+        want = fold(filters.jurisdiction.strip())
+        places = _matching(store, "?v a lex:Jurisdiction ; skos:prefLabel ?label", lambda label: want in fold(label))
+        if not places:
+            return None
+        parts.append(f"{one_of('place', places)} ?x eli:jurisdiction ?place .")
     if filters.issuer is not None:
-        want = bind("want_issuer", ox.Literal(fold(filters.issuer.strip())))
-        parts.append(f"?x eli:passed_by/rdfs:label ?issuerLabel ."
-                     f" FILTER (CONTAINS(<{FOLD.value}>(?issuerLabel), {want}))")
+        want = fold(filters.issuer.strip())
+        bodies = _matching(store, "?v a lex:IssuingBody ; rdfs:label ?label", lambda label: want in fold(label))
+        if not bodies:
+            return None
+        parts.append(f"{one_of('body', bodies)} ?x eli:passed_by ?body .")
     if filters.text is not None:
         want = bind("want_text", ox.Literal(fold(filters.text.strip())))
         parts.append(f"FILTER EXISTS {{ ?x rdfs:label|eli:title ?words ."
@@ -94,11 +108,20 @@ def _where(filters: Filters) -> str:
     return "\n  ".join(parts)
 
 
+def _matching(store: GraphStore, pattern: str, keep) -> list[ox.NamedNode]:
+    """The ?v of `pattern` whose other variables' values (in order) satisfy `keep`."""
+    result = store.query(f"SELECT DISTINCT * WHERE {{ {pattern} }}")
+    names = [v.value for v in result.variables if v.value != "v"]
+    return sorted({row["v"] for row in result if keep(*(row[n].value for n in names))}, key=str)
+
+
 def list_instruments(
     store: GraphStore, filters: Filters, limit: int = 50, offset: int = 0
 ) -> tuple[int, list[Instrument]]:
     """The number of instruments matching `filters`, and one page of them: newest first, then by IRI."""
-    where = _where(filters)
+    where = _where(store, filters)
+    if where is None:
+        return 0, []
     functions = {FOLD: _fold_term}
     count = store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {where} }}", custom_functions=functions)
     total = int(next(iter(count))["n"].value)
