@@ -1,10 +1,11 @@
 # make run: install, ingest data/ into the embedded store (build/store), show what it holds, then serve it
 #           (SPARQL endpoint and REST API on http://127.0.0.1:8000; HOST/PORT to change, Ctrl-C to stop).
-# make test: install, lint, run every test.
+# make test: install (with Debian's chromium for the browser tests), lint, run every test.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -20,6 +21,11 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP)
 
+# The browser tests drive Debian's Chromium through Playwright (which cannot download a browser here).
+$(CHROMIUM):
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium
+
 run: $(STAMP)
 	mkdir -p build
 	$(BIN)/lexgraph extract data/raw > build/records.jsonl
@@ -28,7 +34,7 @@ run: $(STAMP)
 	$(BIN)/lexgraph implementers 11/NQ-CP --year 2022 --store build/store
 	$(BIN)/lexgraph serve --store build/store --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

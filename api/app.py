@@ -105,7 +105,7 @@ def _api_routes(routes: list) -> list[APIRoute]:
 
 def create_app(settings: Settings) -> FastAPI:
     """The application over the store `settings` names; raises `StoreError` if it cannot be opened."""
-    from api import rest, sparql  # the routers import `service` and `ApiError` from here
+    from api import rest, sparql, views  # the routers import `service` and `ApiError` from here
 
     writable = settings.write_token is not None
     store = GraphStore.open(settings.store, base=settings.base, read_only=not writable)
@@ -159,6 +159,7 @@ def create_app(settings: Settings) -> FastAPI:
                        allow_headers=["Accept", "Content-Type", "Authorization"],
                        expose_headers=["X-Lexgraph-Rows"])
     app.include_router(sparql.router)
+    app.include_router(views.router)
     app.include_router(rest.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

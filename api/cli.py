@@ -252,6 +252,41 @@ def validate(store: StoreOption = None) -> None:
 
 
 @app.command()
+def view(
+    ident: Annotated[str | None, typer.Argument(help="Number-symbol, citation, IRI or IRI path; omit with --all.")
+                     ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="The whole corpus instead of one instrument.")] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="HTML file to write "
+                                                "(default build/views/<name>.html).")] = None,
+    depth: Annotated[int, typer.Option("--depth", min=1, max=6, help="Edges away from the instrument.")] = 2,
+    direction: Annotated[str, typer.Option("--direction", help="up, down or both.")] = "both",
+    hierarchical: Annotated[bool | None, typer.Option(
+        "--hierarchical/--physics", help="Layered layout (default for one instrument) or force layout.")] = None,
+    year: YearOption = None,
+    store: StoreOption = None,
+) -> None:
+    """Write an interactive HTML view (works offline): one instrument's neighbourhood, or --all."""
+    from graph.views import corpus_view, ego_view
+
+    if direction not in ("up", "down", "both"):
+        _fail(f"lexgraph view: --direction {direction!r}; use up, down or both", 2)
+    if all_ == (ident is not None):
+        _fail("lexgraph view: give an instrument, or --all", 2)
+    graph = _open(store, Settings.from_env(), read_only=True)
+    if all_:
+        page = corpus_view(graph, hierarchical=bool(hierarchical))
+        name = "corpus"
+    else:
+        target = _lookup(graph, ident, year)  # type: ignore[arg-type]
+        page = ego_view(graph, target, depth, direction, True if hierarchical is None else hierarchical)  # type: ignore[arg-type]
+        name = (graph.iris.path_of(str(target)) or "view").replace("/", "-")
+    path = output or Path("build") / "views" / f"{name}.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page.html, encoding="utf-8")
+    err.print(f"{page.title}: {page.nodes} instruments, {page.edges} edges -> {path}", markup=False)
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,

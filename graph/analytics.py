@@ -27,13 +27,15 @@ class LagRow:
 
 
 def to_networkx(store: GraphStore) -> nx.DiGraph:
-    """Instruments as nodes (label, type, date, year, issuer, level, jurisdiction, in_corpus, cited_by)
+    """Instruments as nodes (label, type, number, title, date, year, issuer, level, jurisdiction, in_corpus,
+    cited_by)
     and direct edges as arcs with the set of their `relations` and whether the implementation tree
     follows them (`tree`)."""
     g = nx.DiGraph()
     for x, i in describe(store, None).items():
-        g.add_node(str(x), label=i.label, type=i.type, date=i.date, year=i.year, issuer=i.issuer, level=i.level,
-                   jurisdiction=i.jurisdiction, in_corpus=i.in_corpus, cited_by=i.cited_by)
+        g.add_node(str(x), label=i.label, type=i.type, number=i.number, title=i.title, date=i.date, year=i.year,
+                   issuer=i.issuer, level=i.level, jurisdiction=i.jurisdiction, in_corpus=i.in_corpus,
+                   cited_by=i.cited_by)
     props = " ".join(f"<{p}>" for p in [*RELATION_NAMES, _TREE])
     for row in store.select(f"SELECT ?a ?p ?b WHERE {{ VALUES ?p {{ {props} }} ?a ?p ?b }}"):
         a, b, p = str(row["a"]), str(row["b"]), str(row["p"])

@@ -288,6 +288,24 @@ def _edges(store: GraphStore, subject: URIRef, here: str, there: str) -> list[Ed
     return sorted(out, key=lambda r: (r.other.label, str(r.stated_in)))
 
 
+def edge_evidence(store: GraphStore, among: list[URIRef]) -> dict[tuple[str, str], tuple[str, str]]:
+    """For each edge between two of `among`, its first supporting sentence and where it is ("file:line")."""
+    if not among:
+        return {}
+    values = " ".join(i.n3() for i in sorted(set(among)))
+    rows = store.select(
+        f"""SELECT ?from ?to ?sentence ?file ?line WHERE {{
+              VALUES ?from {{ {values} }} VALUES ?to {{ {values} }}
+              ?e lex:from ?from ; lex:to ?to ; lex:hasMention ?m .
+              ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start ; lex:inSource/lex:fileName ?file }}
+            ORDER BY ?from ?to ?file ?line ?start"""
+    )
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for r in rows:
+        out.setdefault((str(r["from"]), str(r["to"])), (str(r["sentence"]), f"{r['file']}:{r['line']}"))
+    return out
+
+
 def evidence(store: GraphStore, origin: URIRef, target: URIRef, relation: str) -> str | None:
     """The first sentence that states `origin` --relation--> `target`."""
     prop = next(p for p, name in RELATION_NAMES.items() if name == relation)

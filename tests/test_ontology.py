@@ -56,7 +56,7 @@ def test_shapes_parse():
 
 
 @pytest.mark.parametrize("module", ["graph.iri", "graph.identity", "ingest.tables", "ingest.find", "ingest.issuers",
-                                    "graph.search", "api.negotiation"])
+                                    "graph.search", "api.negotiation", "graph.views"])
 def test_doctests(module: str):
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0

@@ -1,0 +1,39 @@
+"""The graph views over HTTP: /views/corpus.html and /views/{id}.html (self-contained pages, no CDN)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import HTMLResponse
+
+from api.app import Service, service
+from api.models import Problem
+from api.rest import Year, instrument_of
+from graph.views import corpus_view, ego_view
+
+router = APIRouter(tags=["views"])
+Svc = Annotated[Service, Depends(service)]
+_HTML = {200: {"content": {"text/html": {}}, "description": "A self-contained interactive page."}}
+
+
+@router.get("/views/corpus.html", responses=_HTML)
+def corpus(svc: Svc, hierarchical: bool = False) -> HTMLResponse:
+    """The whole corpus, the instruments cited most drawn largest, with filters by type, place and year."""
+    return HTMLResponse(corpus_view(svc.store, hierarchical=hierarchical).html)
+
+
+@router.get("/views/{ident:path}.html",
+            responses={**_HTML, 300: {"model": Problem}, 404: {"model": Problem}})
+def ego(
+    ident: str,
+    svc: Svc,
+    year: Year = None,
+    depth: Annotated[int, Query(ge=1, le=6, description="Edges away from the instrument.")] = 2,
+    direction: Annotated[Literal["up", "down", "both"], Query(
+        description="up: what it carries out or cites; down: what carries it out or cites it.")] = "both",
+    hierarchical: Annotated[bool, Query(description="Parents above the documents that carry them out.")] = True,
+) -> HTMLResponse:
+    """The instruments around one: what it implements or is based on, and what implements or cites it."""
+    target = instrument_of(svc, ident, year)
+    return HTMLResponse(ego_view(svc.store, target, depth, direction, hierarchical).html)
