@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -21,10 +22,11 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP)
 
-# The browser tests drive Debian's Chromium through Playwright (which cannot download a browser here).
-$(CHROMIUM):
+# The browser tests drive Debian's Chromium through Playwright (which cannot download a browser here);
+# the format tests write PDFs in DejaVu Sans, which has the Vietnamese letters.
+$(CHROMIUM) $(FONT):
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core
 
 run: $(STAMP)
 	mkdir -p build
@@ -34,7 +36,7 @@ run: $(STAMP)
 	$(BIN)/lexgraph implementers 11/NQ-CP --year 2022 --store build/store
 	$(BIN)/lexgraph serve --store build/store --host $(HOST) --port $(PORT)
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) $(FONT)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -36,6 +36,7 @@ StoreOption = Annotated[
     Path | None, typer.Option("--store", help="Store directory (default $LEXGRAPH_STORE or build/store).")
 ]
 YearOption = Annotated[int | None, typer.Option("--year", help="Year of the instrument, when its number is reused.")]
+_PATHS_HELP = "Files, or directories of .txt, .md, .html, .docx and .pdf documents."
 IdArgument = Annotated[str, typer.Argument(help="Number-symbol (11/NQ-CP), citation, IRI or IRI path (eli/vn/...).")]
 
 
@@ -46,7 +47,7 @@ def main() -> None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or directories of .txt/.md documents.")],
+    paths: Annotated[list[Path], typer.Argument(help=_PATHS_HELP)],
     output_format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
     debug: Annotated[bool, typer.Option(help="Show tracebacks for unexpected errors.")] = False,
 ) -> None:
@@ -56,7 +57,7 @@ def extract(
     failed = 0
     sources = iter_sources(paths)
     if not sources:
-        _fail("lexgraph extract: no .txt or .md files found in the paths given", 1)
+        _fail("lexgraph extract: no .txt, .md, .html, .docx or .pdf files found in the paths given", 1)
     for source in sources:
         try:
             record = extract_file(source)
@@ -78,7 +79,7 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or directories of .txt/.md documents.")],
+    paths: Annotated[list[Path], typer.Argument(help=_PATHS_HELP)],
     store: StoreOption = None,
     base: Annotated[str | None, typer.Option("--base", help="Base IRI for a new store ($LEXGRAPH_BASE_IRI).")] = None,
     force: Annotated[bool, typer.Option(help="Re-ingest files even when unchanged.")] = False,
@@ -88,7 +89,7 @@ def ingest(
     settings = Settings.from_env()
     files = source_ids(paths)
     if not files:
-        _fail("lexgraph ingest: no .txt or .md files found in the paths given", 1)
+        _fail("lexgraph ingest: no .txt, .md, .html, .docx or .pdf files found in the paths given", 1)
     graph = _open(store, settings, base=base or settings.base)
     before = len(graph)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

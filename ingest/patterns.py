@@ -89,8 +89,9 @@ SUBJECT_END = re.compile(
 )
 
 NAMED = re.compile(rf"(?<!\w)(?P<type>{_alternation(list(NAMED_TYPES))})(?!\w)")
+# A bare short form stays on one line: "Văn bản |\n| 1" across table cells is no citation.
 BARE = re.compile(
-    rf"(?<!\w)(?P<type>{TYPE_ALT_CAPITAL})\s+(?:{_SO})?(?P<num>\d{{1,4}})(?![\w/\-]|[ ]?[/\-]\s?[A-ZĐ\d]|[.,]\d)"
+    rf"(?<!\w)(?P<type>{TYPE_ALT_CAPITAL})[^\S\n]+(?:{_SO})?(?P<num>\d{{1,4}})(?![\w/\-]|[ ]?[/\-]\s?[A-ZĐ\d]|[.,]\d)"
 )
 # A number after a type word that is a quantity or a year, not an instrument's number.
 BARE_NOT_NUMBER = re.compile(

@@ -1,12 +1,20 @@
-"""Read a source file into text. Plain text and Markdown now; other formats plug in here."""
+"""Read a source file into text: plain text and Markdown, HTML, .docx and PDF, chosen by the file's bytes.
+
+Every refusal is an `InputError` naming the file, the reason and what to do; nothing else escapes.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
+from ingest.formats import FormatError, decode, docx_to_text, html_to_text, pdf_to_text, sniff
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+# Real documents are far smaller; past these, a file is refused rather than held up the run.
 MAX_BYTES = 64 * 1024 * 1024
+MAX_TEXT_CHARS = 32 * 1024 * 1024
+_READERS = {"html": html_to_text, "docx": docx_to_text, "pdf": pdf_to_text, "text": decode}
 
 
 class InputError(Exception):
@@ -14,28 +22,31 @@ class InputError(Exception):
 
 
 def read_text(path: Path) -> tuple[str, str]:
-    """Return the decoded text of `path` and the SHA-256 of its bytes.
+    """Return the text of `path` (NFC) and the SHA-256 of its bytes.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are decoded; anything else is refused with an
-    `InputError` rather than guessed at.
+    The format comes from the bytes, not the name: a PDF named .txt is read as a PDF.
     """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}); check the path and permissions") from exc
     if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: {len(data)} bytes is over the {MAX_BYTES}-byte limit; split the file")
+        raise InputError(f"{path}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit; split the file")
     digest = hashlib.sha256(data).hexdigest()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), digest
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{path}: binary content (NUL bytes), not a text document; convert it to text first")
+    if not data.strip():
+        raise InputError(f"{path}: empty; nothing to extract")
     try:
-        return data.decode("utf-8-sig"), digest
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); re-save it as UTF-8"
-        ) from exc
+        fmt = sniff(data)
+        if fmt == "text" and len(data) > MAX_TEXT_CHARS:
+            raise FormatError(f"{len(data):,} bytes of text is over the {MAX_TEXT_CHARS:,} limit; split the file")
+        text = _READERS[fmt](data)
+    except FormatError as exc:
+        raise InputError(f"{path}: {exc}") from None
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"{path}: {len(text):,} characters is over the {MAX_TEXT_CHARS:,}-character limit; split it")
+    if not text.strip():
+        raise InputError(f"{path}: no text in it; nothing to extract")
+    return text, digest
 
 
 def iter_sources(paths: list[Path]) -> list[Path]:

@@ -262,3 +262,9 @@ def test_law_with_name_and_number_is_one_citation():
 def test_law_named_with_and_without_year_is_one_law():
     found = cites("Luật Doanh nghiệp năm 2020 quy định ... theo Luật Doanh nghiệp, doanh nghiệp")
     assert list(found) == ["Luật Doanh nghiệp"]
+
+
+def test_bare_short_form_does_not_cross_a_table_row():
+    # A .docx or HTML table read as markdown rows: "Văn bản" ends one row, "1" starts the next.
+    found = cites("| TT | Văn bản |\n| 1 | Kế hoạch số 35/KH-UBND ngày 18/02/2022 |")
+    assert set(found) == {"35/KH-UBND"}

@@ -1,0 +1,44 @@
+"""Extraction time grows linearly with the input: ten times the text takes at most ~15 times as long, on the
+seeds and on shapes that make backtracking regexes blow up. Ratios measured in one run, not absolute times."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ingest import extract_text
+from tests.conftest import RAW
+
+SEEDS = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt")))
+# Repeated units that patterns with nested or open-ended repetition would struggle with.
+PATHOLOGICAL = {
+    "seeds": SEEDS,
+    "type words": "Nghị quyết số " * 2000,
+    "bases": "Căn cứ Luật " * 2000,
+    "slashes": "1/" * 6000 + "NQ-CP",
+    "numbers and dates": "số 11 ngày 30 tháng 01 năm 2022 " * 1000,
+    "issuers": "của Ủy ban nhân dân thành phố " * 1000,
+    "lists": "Nghị quyết số 11/NQ-CP, " * 1000,
+    "one long line": "a" * 30000 + " Nghị quyết số 11/NQ-CP",
+    "table pipes": "| " * 15000,
+    "subject phrases": "về việc thực hiện và triển khai " * 1000,
+}
+
+
+def best_time(text: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        extract_text(text)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_ten_times_the_text_takes_at_most_fifteen_times_as_long(name: str):
+    unit = PATHOLOGICAL[name]
+    once = best_time(unit, 3)
+    tenfold = best_time(unit * 10, 2)
+    # Below a few milliseconds, fixed costs dominate the ratio; compare against a floor.
+    assert tenfold <= 15 * max(once, 0.005), f"{name}: {once:.4f} s once, {tenfold:.4f} s ten times"
