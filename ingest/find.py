@@ -291,7 +291,10 @@ def _law_name(text: str, pos: int) -> tuple[str | None, int]:
             elif low in _NAME_STOP and not (amending and low in ("của", "số", "các")):
                 break
             nxt = _NAME_WORD.match(text, m.end())
-            if nxt and (low, nxt.group("word").casefold()) in _NAME_STOP_PAIRS and not nxt.group("sep"):
+            pair = (low, nxt.group("word").casefold()) if nxt else None
+            # "Luật Ban hành văn bản quy phạm pháp luật": there "văn bản" is the name, not what follows it.
+            names_documents = pair == ("văn", "bản") and "".join(words).casefold().endswith("ban hành")
+            if pair in _NAME_STOP_PAIRS and not nxt.group("sep") and not names_documents:
                 break
             if word[0].isupper() and low in ("luật", "nghị", "quyết", "thông", "chỉ", "kế") and not amending:
                 break

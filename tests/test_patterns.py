@@ -268,3 +268,9 @@ def test_bare_short_form_does_not_cross_a_table_row():
     # A .docx or HTML table read as markdown rows: "Văn bản" ends one row, "1" starts the next.
     found = cites("| TT | Văn bản |\n| 1 | Kế hoạch số 35/KH-UBND ngày 18/02/2022 |")
     assert set(found) == {"35/KH-UBND"}
+
+
+def test_law_on_promulgating_legal_documents_keeps_its_whole_name():
+    # The most cited law in "Căn cứ" clauses; "văn bản" ends other laws' names but belongs to this one.
+    found = cites("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;")
+    assert set(found) == {"Luật Ban hành văn bản quy phạm pháp luật"}
