@@ -7,6 +7,7 @@ Commands that only read open the store read-only, so they can run beside a serve
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +22,7 @@ from rich.table import Table
 from api.settings import Settings
 from graph import queries as Q
 from graph.export import FORMATS, export
-from graph.load import ingest_paths, source_ids
+from graph.load import ingest_jsonl, ingest_paths, source_ids
 from graph.store import GraphStore, StoreError
 from graph.validate import validate as shacl_validate
 from ingest import InputError, extract_file, iter_sources
@@ -79,24 +80,36 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help=_PATHS_HELP)],
+    paths: Annotated[list[Path] | None, typer.Argument(help=_PATHS_HELP)] = None,
     store: StoreOption = None,
     base: Annotated[str | None, typer.Option("--base", help="Base IRI for a new store ($LEXGRAPH_BASE_IRI).")] = None,
     force: Annotated[bool, typer.Option(help="Re-ingest files even when unchanged.")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress bar.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes extracting (default: the cores).")
+                       ] = os.cpu_count() or 1,
+    bulk: Annotated[bool | None, typer.Option(
+        "--bulk/--no-bulk", help="Write all named graphs, then derive once (default: from 50 files on).")] = None,
+    from_jsonl: Annotated[Path | None, typer.Option(
+        "--from-jsonl", help="Ingest extraction records (JSON Lines from `lexgraph extract` or a job running "
+                             "it elsewhere) instead of files.")] = None,
 ) -> None:
-    """Extract each file and write it into the store, one transaction per file."""
+    """Extract each file (or read each record) and write it into the store."""
     settings = Settings.from_env()
-    files = source_ids(paths)
-    if not files:
+    if (from_jsonl is not None) == bool(paths):
+        _fail("lexgraph ingest: give files or directories, or --from-jsonl FILE", 2)
+    if from_jsonl is not None and not from_jsonl.is_file():
+        _fail(f"lexgraph ingest: {from_jsonl}: no such file", 2)
+    files = source_ids(paths) if paths else []
+    if paths and not files:
         _fail("lexgraph ingest: no .txt, .md, .html, .docx or .pdf files found in the paths given", 1)
     graph = _open(store, settings, base=base or settings.base)
     before = len(graph)
+    total = len(files) if paths else sum(1 for line in from_jsonl.open(encoding="utf-8") if line.strip())  # type: ignore[union-attr]
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, disable=quiet)
     failures = []
     with progress:
-        task = progress.add_task("ingesting", total=len(files))
+        task = progress.add_task("ingesting", total=total)
 
         def done(outcome: object) -> None:
             progress.advance(task)
@@ -104,7 +117,10 @@ def ingest(
                 failures.append(outcome)
                 progress.console.print(f"lexgraph ingest: {outcome.message}", markup=False)  # type: ignore[attr-defined]
 
-        outcomes = ingest_paths(graph, paths, force=force, on_file=done)
+        if from_jsonl is not None:
+            outcomes = ingest_jsonl(graph, from_jsonl, force=force, on_file=done, bulk=bulk is not False)
+        else:
+            outcomes = ingest_paths(graph, paths, force=force, on_file=done, workers=workers, bulk=bulk)  # type: ignore[arg-type]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "unchanged", "failed")}
     err.print(f"{counts['ingested']} ingested, {counts['unchanged']} unchanged, {counts['failed']} failed; "
               f"{len(graph)} quads (was {before}) in {graph.location}", markup=False)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import URIRef
-from slugify import slugify
+from slugify import slugify as _slugify
 
 from graph.vocab import LEX, TYPE_CLASSES, TYPE_CODES
 from ingest.issuers import body_of_number, body_of_phrase, canonical_province
@@ -29,6 +30,12 @@ _NAME_OF_CLASS: dict[URIRef, str] = {}
 for _name, _cls in TYPE_CLASSES.items():
     _NAME_OF_CLASS.setdefault(_cls, _name)
 _NAME_MAX = 80
+
+
+@lru_cache(maxsize=1 << 16)
+def slugify(text: str, max_length: int = 0, word_boundary: bool = False) -> str:
+    """python-slugify, cached: the same names and places come back in every document."""
+    return _slugify(text, max_length=max_length, word_boundary=word_boundary)
 
 
 @dataclass(frozen=True, slots=True)

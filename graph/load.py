@@ -8,7 +8,9 @@ unchanged since it was last ingested is not touched, so re-ingesting a corpus le
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import json
+import multiprocessing
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -17,11 +19,14 @@ from typing import Literal
 from rdflib import URIRef
 
 from graph.mapping import map_record
-from graph.store import GraphStore
+from graph.store import BulkWriter, GraphStore
 from ingest import InputError, extract_text, iter_sources
 from ingest.readers import read_text
+from ingest.records import Record
 
 Status = Literal["ingested", "unchanged", "failed"]
+# From this many files to ingest, named graphs are written first and the default graph derived once.
+BULK_FROM = 50
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -66,34 +71,148 @@ def ingest_paths(
     paths: list[Path],
     force: bool = False,
     on_file: Callable[[Outcome], None] | None = None,
+    workers: int = 1,
+    bulk: bool | None = None,
 ) -> list[Outcome]:
-    """Ingest every file under `paths`; `on_file` hears about each as it is done."""
+    """Ingest every file under `paths`; `on_file` hears about each as it is done.
+
+    `workers` > 1 extracts in that many processes while this one writes. `bulk` writes every named
+    graph first and derives the default graph once at the end (default: from `BULK_FROM` files on),
+    instead of one transaction per file that re-derives what it touches.
+    """
     version = extractor_version()
+    if store.derivation_pending():
+        store.derive_all()
     outcomes: list[Outcome] = []
     seen: dict[str, Path] = {}
+    todo: list[tuple[Path, str, str]] = []
     for path, source_id in source_ids(paths):
-        outcome = _ingest_one(store, path, source_id, version, force, seen)
+        early = _check(store, path, source_id, version, force, seen)
+        if isinstance(early, Outcome):
+            outcomes.append(early)
+            if on_file is not None:
+                on_file(early)
+        else:
+            todo.append((path, source_id, early))
+    use_bulk = len(todo) >= BULK_FROM if bulk is None else bulk
+    outcomes += _write(store, _extracted(todo, workers), use_bulk and bool(todo), version, on_file)
+    return outcomes
+
+
+def ingest_jsonl(
+    store: GraphStore,
+    jsonl: Path,
+    force: bool = False,
+    on_file: Callable[[Outcome], None] | None = None,
+    bulk: bool = True,
+) -> list[Outcome]:
+    """Ingest the records of a JSON Lines file, as `lexgraph extract` writes them (or any job running
+    the same extraction elsewhere, e.g. a Dask bag). A record's source id is its `path`, else its `source`."""
+    version = extractor_version()
+    if store.derivation_pending():
+        store.derive_all()
+    early: list[Outcome] = []
+
+    def items() -> Iterator[tuple]:
+        with jsonl.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                where = Path(f"{jsonl}:{number}")
+                if not line.strip():
+                    continue
+                try:
+                    record = Record.from_json(json.loads(line))
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    yield where, str(where), None, (f"{where}: not an extraction record ({type(exc).__name__}: "
+                                                    f"{exc}); write it with `lexgraph extract`")
+                    continue
+                source_id = record.path or record.source
+                if not force and store.source_state(source_id) == (record.sha256, version):
+                    outcome = Outcome(source_id, Path(record.path or record.source), "unchanged")
+                    early.append(outcome)
+                    if on_file is not None:
+                        on_file(outcome)
+                    continue
+                yield Path(record.path or record.source), source_id, record, ""
+
+    written = _write(store, items(), bulk, version, on_file)
+    return early + written
+
+
+def _write(store: GraphStore, items: Iterator[tuple], bulk: bool, version: str,
+           on_file: Callable[[Outcome], None] | None) -> list[Outcome]:
+    """Map and store each (path, source id, record or None, message); then derive, reconcile and flush."""
+    writer = store.bulk() if bulk else None
+    outcomes = []
+    seen: dict[str, Path] = {}
+    for path, source_id, record, message in items:
+        if record is None:
+            outcome = Outcome(source_id, path, "failed", message)
+        elif source_id in seen:
+            outcome = Outcome(source_id, path, "failed", f"{path}: same source id {source_id!r} as {seen[source_id]}")
+        else:
+            seen[source_id] = path
+            outcome = _store_record(store, writer, record, source_id, path, version)
         outcomes.append(outcome)
         if on_file is not None:
             on_file(outcome)
+    if writer is not None:
+        writer.finish()
     if any(o.status == "ingested" for o in outcomes):
         store.reconcile()
     store.close()
     return outcomes
 
 
-def _ingest_one(
-    store: GraphStore, path: Path, source_id: str, version: str, force: bool, seen: dict[str, Path]
-) -> Outcome:
+def _check(store: GraphStore, path: Path, source_id: str, version: str, force: bool,
+           seen: dict[str, Path]) -> Outcome | str:
+    """The outcome of a file that needs no extraction (a duplicate, unreadable, unchanged), else its digest."""
     if source_id in seen:
         return Outcome(source_id, path, "failed",
                        f"{path}: same source id {source_id!r} as {seen[source_id]}; ingest their folders instead")
     seen[source_id] = path
     try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        return Outcome(source_id, path, "failed", f"{path}: cannot be read ({exc.strerror}); check the path")
+    if not force and store.source_state(source_id) == (digest, version):
+        return Outcome(source_id, path, "unchanged")
+    return digest
+
+
+def _extracted(todo: list[tuple[Path, str, str]], workers: int) -> Iterator[tuple]:
+    """(path, source id, record or None, message) for each file, in order."""
+    if workers <= 1 or len(todo) < 2 * workers:
+        yield from map(_extract, todo)
+        return
+    # spawn: the parent holds an open RocksDB store, whose threads a fork would copy half-way.
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        yield from pool.imap(_extract, todo, chunksize=8)
+
+
+def _extract(item: tuple[Path, str, str]) -> tuple:
+    path, source_id, _digest = item
+    try:
         text, digest = read_text(path)
+        return path, source_id, extract_text(text, source=path.name, path=str(path), sha256=digest), ""
     except InputError as exc:
-        return Outcome(source_id, path, "failed", str(exc))
-    return ingest_text(store, text, digest, source_id, path, version, force)
+        return path, source_id, None, str(exc)
+    except Exception as exc:  # a bug in one file's extraction must not lose the others
+        return path, source_id, None, f"{path}: internal error in extraction ({type(exc).__name__}: {exc}); report it"
+
+
+def _store_record(store: GraphStore, writer: BulkWriter | None, record: Record, source_id: str, path: Path,
+                  version: str) -> Outcome:
+    try:
+        mapped = map_record(record, source_id, store.iris, store.years_of, version)
+        if writer is None:
+            store.write(mapped)
+        else:
+            writer.add(mapped)
+    except Exception as exc:  # the write is one transaction: the store still holds the old version
+        return Outcome(source_id, path, "failed",
+                       f"{path}: could not be stored ({type(exc).__name__}: {exc}); the store keeps its previous "
+                       "version of this file")
+    return Outcome(source_id, path, "ingested", document=mapped.document)
 
 
 def ingest_text(
@@ -107,11 +226,4 @@ def ingest_text(
     except Exception as exc:  # a bug in one file's extraction must not lose the others
         return Outcome(source_id, path, "failed",
                        f"{path}: internal error in extraction ({type(exc).__name__}: {exc}); report it")
-    try:
-        mapped = map_record(record, source_id, store.iris, store.years_of, version)
-        store.write(mapped)
-    except Exception as exc:  # the write is one transaction: the store still holds the old version
-        return Outcome(source_id, path, "failed",
-                       f"{path}: could not be stored ({type(exc).__name__}: {exc}); the store keeps its previous "
-                       "version of this file")
-    return Outcome(source_id, path, "ingested", document=mapped.document)
+    return _store_record(store, None, record, source_id, path, version)

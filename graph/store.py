@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, BNode, Dataset, Literal, URIRef
+from rdflib import RDF, XSD, BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from graph.derive import Evidence, Identity, derive, gather
@@ -36,6 +36,8 @@ PREFIXES = {
 _CLASS_OF_CODE = {code: cls for cls, code in TYPE_CODES.items()}
 _ONTOLOGY_GRAPH = ox.NamedNode(ONTOLOGY_IRI)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_WORK_KEY, _SYMBOL_KEY, _YEAR = (ox.NamedNode(str(p)) for p in (LEX.workKey, LEX.symbolKey, LEX.year))
+_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
 class StoreError(Exception):
@@ -189,6 +191,40 @@ class GraphStore:
         self._update([f"DROP SILENT GRAPH {g.n3()}", _clear(old), f"INSERT DATA {{ {_block(derived)} }}"])
         return True
 
+    def bulk(self) -> BulkWriter:
+        """A writer for many sources at once: named graphs now, the default graph once at the end."""
+        return BulkWriter(self)
+
+    def derivation_pending(self) -> bool:
+        """Whether a bulk write stopped before deriving the default graph (the next ingest derives it all)."""
+        return self._pending in self.store
+
+    def derive_all(self) -> None:
+        """Derive the default graph of every instrument again, from all named graphs."""
+        subjects = {r["x"] for r in self.select(
+            """SELECT DISTINCT ?x WHERE { GRAPH ?g {
+                 { ?e lex:to ?x } UNION { ?e lex:from ?x } UNION { ?s lex:describes ?x } } }"""
+        )}
+        self._derive(subjects, {})
+        self.store.remove(self._pending)
+
+    def _derive(self, subjects: set[URIRef], identities: dict[URIRef, InstrumentId], batch: int = 2000) -> None:
+        """Replace the default-graph triples of `subjects`, a batch at a time, from all named graphs."""
+        ordered = sorted(subjects)
+        for k in range(0, len(ordered), batch):
+            chunk = set(ordered[k:k + batch])
+            evidence = self._evidence(chunk, exclude=None)
+            for iri in chunk & identities.keys():
+                evidence.identities[iri] = _identity(identities[iri])
+            derived = [t for s in sorted(chunk) for t in derive(s, evidence)]
+            self._update([_clear(chunk)])
+            self.store.bulk_extend(ox.Quad(*map(to_oxigraph, t), ox.DefaultGraph()) for t in derived)
+
+    @property
+    def _pending(self) -> ox.Quad:
+        return ox.Quad(ox.NamedNode(str(self.iris.dataset())), ox.NamedNode(str(LEX.derivationPending)),
+                       ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))), ox.DefaultGraph())
+
     def reconcile(self) -> list[tuple[URIRef, URIRef]]:
         """Merge each undated instrument into the one dated instrument with its work key, if only one.
 
@@ -266,6 +302,77 @@ class GraphStore:
 
     def _update(self, operations: list[str]) -> None:
         self.store.update(" ;\n".join(op for op in operations if op), prefixes=PREFIXES)
+
+
+class BulkWriter:
+    """Many sources into the store: each source's named graph is written as it comes (replacing the old
+    one), and the default graph of every instrument they touch is derived once, in `finish`.
+
+    The store is marked while a bulk write is under way; an ingest that finds the mark derives the whole
+    default graph again, so a run stopped half way leaves nothing wrong for good.
+    """
+
+    def __init__(self, store: GraphStore, flush_every: int = 200_000) -> None:
+        self.store = store
+        self.flush_every = flush_every
+        self.touched: set[URIRef] = set()
+        self.identities: dict[URIRef, InstrumentId] = {}
+        self.shared: set[Triple] = set()  # bodies and places, written once with the named graphs
+        self.quads: list[ox.Quad] = []
+        store.store.add(store._pending)
+
+    def add(self, mapped: MappedDocument) -> None:
+        """Queue one source's named graph (its old version, if any, is dropped now)."""
+        graph = ox.NamedNode(str(mapped.graph))
+        if self.store.store.contains_named_graph(graph):
+            self.touched |= self.store._touched(mapped.graph)
+            self.store.store.remove_graph(graph)
+        for s, p, o in mapped.triples:
+            if p in (LEX.to, LEX["from"], LEX.describes):
+                self.touched.add(o)  # type: ignore[arg-type]
+            self.quads.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph))
+        self.touched |= mapped.identities.keys()
+        self.identities.update(mapped.identities)
+        # Identities go in at once, so that a run stopped before `finish` can still be derived (derive_all).
+        for iri, ident in mapped.identities.items():
+            node = to_oxigraph(iri)
+            self.quads += [ox.Quad(node, _WORK_KEY, ox.Literal(ident.work_key), ox.DefaultGraph()),
+                           ox.Quad(node, _SYMBOL_KEY, ox.Literal(ident.symbol_key), ox.DefaultGraph())]
+            if ident.year is not None:
+                self.quads.append(ox.Quad(node, _YEAR, ox.Literal(str(ident.year), datatype=_INTEGER),
+                                          ox.DefaultGraph()))
+        for triple in mapped.shared:
+            if triple not in self.shared:
+                self.shared.add(triple)
+                self.quads.append(ox.Quad(*map(to_oxigraph, triple), ox.DefaultGraph()))
+        if len(self.quads) >= self.flush_every:
+            self._flush()
+
+    def finish(self) -> None:
+        """Write what is queued and derive the default graph of everything touched."""
+        self._flush()
+        self.store._derive(self.touched, self.identities)
+        self.store.store.remove(self.store._pending)
+
+    def _flush(self) -> None:
+        # Not one transaction: the pending mark stands for the whole bulk write instead.
+        self.store.store.bulk_extend(self.quads)
+        self.quads = []
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph one."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:

@@ -96,6 +96,7 @@ class LEX(DefinedNamespace):
     sha256: URIRef
     extractor: URIRef
     warning: URIRef
+    derivationPending: URIRef
     describes: URIRef
     Edge: URIRef
     Citation: URIRef

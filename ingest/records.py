@@ -160,6 +160,35 @@ class Record:
     citations: tuple[Citation, ...] = field(default_factory=tuple)
     warnings: tuple[str, ...] = ()
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Record:
+        """The record `to_json` wrote (what `lexgraph extract` prints); raises KeyError/ValueError if malformed."""
+        doc = data["document"]
+        return cls(
+            source=data["source"], path=data.get("path", ""), sha256=data.get("sha256", ""),
+            document=DocumentInfo(
+                type=doc.get("type"), number=doc.get("number"), date=_date(doc.get("date")), place=doc.get("place"),
+                issuer=doc.get("issuer"), issuer_level=doc.get("issuer_level"), jurisdiction=doc.get("jurisdiction"),
+                signer=doc.get("signer"), title=doc.get("title"),
+            ),
+            citations=tuple(
+                Citation(
+                    type=c.get("type"), number=c.get("number"), date=_date(c.get("date")), issuer=c.get("issuer"),
+                    issuer_level=c.get("issuer_level"), jurisdiction=c.get("jurisdiction"), title=c.get("title"),
+                    year=c.get("year"), relations=tuple(c.get("relations", ())),
+                    mentions=tuple(MentionRef(m["start"], m["end"], m["text"], m["sentence"], m["line"])
+                                   for m in c.get("mentions", ())),
+                    links=tuple(DescribedLink(link["relation"], link.get("type"), link.get("number"),
+                                              _date(link.get("date")), link.get("title"), link["sentence"],
+                                              link.get("start", 0), link.get("end", 0), link.get("line", 0))
+                                for link in c.get("links", ())),
+                    conflicts=tuple(c.get("conflicts", ())),
+                )
+                for c in data.get("citations", ())
+            ),
+            warnings=tuple(data.get("warnings", ())),
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The record as one JSON Lines object (``SCHEMA.md`` fields plus extras)."""
         return {
@@ -170,6 +199,10 @@ class Record:
             "citations": [c.to_json() for c in self.citations],
             "warnings": list(self.warnings),
         }
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _iso(value: date | None) -> str | None:
