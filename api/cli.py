@@ -41,9 +41,18 @@ _PATHS_HELP = "Files, or directories of .txt, .md, .html, .docx and .pdf documen
 IdArgument = Annotated[str, typer.Argument(help="Number-symbol (11/NQ-CP), citation, IRI or IRI path (eli/vn/...).")]
 
 
+# Set by the global --endpoint option; $LEXGRAPH_ENDPOINT otherwise.
+_endpoint: list[str] = []
+
+
 @app.callback()
-def main() -> None:
+def main(
+    endpoint: Annotated[str | None, typer.Option(
+        "--endpoint", help="Use this SPARQL server (e.g. oxigraph serve at http://127.0.0.1:7878) instead of the "
+                           "embedded store ($LEXGRAPH_ENDPOINT).")] = None,
+) -> None:
     """lexgraph: a citation graph of Vietnamese legal documents."""
+    _endpoint[:] = [endpoint] if endpoint else []
 
 
 @app.command()
@@ -123,7 +132,7 @@ def ingest(
             outcomes = ingest_paths(graph, paths, force=force, on_file=done, workers=workers, bulk=bulk)  # type: ignore[arg-type]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "unchanged", "failed")}
     err.print(f"{counts['ingested']} ingested, {counts['unchanged']} unchanged, {counts['failed']} failed; "
-              f"{len(graph)} quads (was {before}) in {graph.location}", markup=False)
+              f"{len(graph)} quads (was {before}) in {graph.where}", markup=False)
     if failures:
         raise typer.Exit(1)
 
@@ -343,8 +352,9 @@ def serve(
 
 
 def _open(store: Path | None, settings: Settings, base: str | None = None, read_only: bool = False) -> GraphStore:
+    endpoint = _endpoint[0] if _endpoint else settings.endpoint
     try:
-        return GraphStore.open(store or settings.store, base=base, read_only=read_only)
+        return GraphStore.open(store or settings.store, base=base, read_only=read_only, endpoint=endpoint)
     except (StoreError, ValueError) as exc:
         _fail(f"lexgraph: {exc}", 2)
     raise AssertionError("unreachable")

@@ -18,6 +18,8 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
     "query_timeout": ("LEXGRAPH_QUERY_TIMEOUT", "10", "Seconds a SPARQL query may run before it is stopped."),
     "row_limit": ("LEXGRAPH_ROW_LIMIT", "100000", "Most rows (or triples) one SPARQL answer may hold; 0: no limit."),
     "query_workers": ("LEXGRAPH_QUERY_WORKERS", "2", "Worker processes that run SPARQL queries."),
+    "endpoint": ("LEXGRAPH_ENDPOINT", "", "A SPARQL server to use instead of the embedded store "
+                 "(base URL of its /query, /update and /store, e.g. http://127.0.0.1:7878 for oxigraph serve)."),
 }
 
 
@@ -31,6 +33,7 @@ class Settings:
     query_timeout: float = 10.0
     row_limit: int = 100_000
     query_workers: int = 2
+    endpoint: str | None = None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -57,4 +60,5 @@ class Settings:
             query_timeout=float(number("query_timeout", float)),
             row_limit=int(number("row_limit", int)),
             query_workers=max(1, int(number("query_workers", int))),
+            endpoint=values["endpoint"] or None,
         )

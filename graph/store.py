@@ -56,14 +56,21 @@ class GraphStore:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, location: Path | None = None, base: str | None = None, read_only: bool = False) -> GraphStore:
-        """Open (creating if needed) the store at `location`, or an in-memory one when it is None.
+    def open(cls, location: Path | None = None, base: str | None = None, read_only: bool = False,
+             endpoint: str | None = None) -> GraphStore:
+        """Open (creating if needed) the store at `location`, or an in-memory one when it is None, or the
+        SPARQL server at `endpoint` (see `graph.remote`).
 
         The base IRI is recorded in a new store; opening it later with another base is an error,
         since every IRI in it was minted under the first.
         """
         try:
-            if location is None:
+            if endpoint is not None:
+                from graph.remote import SparqlServer
+
+                store = SparqlServer(endpoint)
+                location = None
+            elif location is None:
                 store = ox.Store()
             elif read_only:
                 if not location.is_dir():
@@ -79,7 +86,10 @@ class GraphStore:
                 f"{location}: cannot open the store ({exc}); if another lexgraph process (a server, an ingest) "
                 "has it open, stop it or use a command that only reads"
             ) from exc
-        recorded = _recorded_base(store)
+        try:
+            recorded = _recorded_base(store)
+        except OSError as exc:
+            raise StoreError(str(exc)) from exc
         if recorded is not None and base is not None and recorded != base:
             raise StoreError(
                 f"{location}: this store was built with base IRI {recorded!r}, not {base!r}; "
@@ -105,6 +115,13 @@ class GraphStore:
             self.store.remove_graph(_ONTOLOGY_GRAPH)
             self.store.load(data, ox.RdfFormat.TURTLE, base_iri=ONTOLOGY_IRI, to_graph=_ONTOLOGY_GRAPH)
             self.store.add(marker)
+
+    @property
+    def where(self) -> str:
+        """Where the graph is: the store's directory, the SPARQL server's URL, or "memory"."""
+        if self.location is not None:
+            return str(self.location)
+        return getattr(self.store, "endpoint", "memory")
 
     def close(self) -> None:
         """Flush writes to disk."""
