@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from pathlib import Path
 
 from ingest import patterns as P
@@ -15,6 +16,7 @@ from ingest.relations import document_relations, nest
 from ingest.resolve import resolve
 
 _SENTENCE_MAX = 600
+_NEWLINE = re.compile("\n")
 
 
 def extract_text(text: str, source: str = "<text>", path: str = "", sha256: str = "") -> Record:
@@ -26,7 +28,7 @@ def extract_text(text: str, source: str = "<text>", path: str = "", sha256: str 
     nesting = nest(cleaned, mentions)
     relations = document_relations(cleaned, mentions, nesting, header.title_span, header.body_start)
     breaks = [m.end() for m in P.SENTENCE_BREAK.finditer(cleaned)]
-    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
     def sentence_of(pos: int) -> str:
         k = bisect.bisect_right(breaks, pos)

@@ -198,14 +198,15 @@ def _most_named_province(text: str) -> str | None:
     return province if n >= 2 else None
 
 
+_PROPER_NAMES = {name.lower(): name for name in (*PROVINCES, "Chính phủ", "Quốc hội", "Bộ Chính trị", "Trung ương",
+                                                  "Thành ủy", "Tỉnh ủy", "Nhà nước", "Việt Nam")}
+_PROPER = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(_PROPER_NAMES, key=len, reverse=True))
+                     + r")(?!\w)")
+
+
 def _sentence_case(upper: str) -> str:
     """ "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ" -> "Ủy ban nhân dân thành phố Cần Thơ"."""
-    lowered = upper.lower()
-    for name in sorted(PROVINCES, key=len, reverse=True):
-        lowered = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, lowered)
-    for proper in ("Chính phủ", "Quốc hội", "Bộ Chính trị", "Trung ương", "Thành ủy", "Tỉnh ủy", "Nhà nước",
-                   "Việt Nam"):
-        lowered = re.sub(rf"(?<!\w){re.escape(proper.lower())}(?!\w)", proper, lowered)
+    lowered = _PROPER.sub(lambda m: _PROPER_NAMES[m.group(1)], upper.lower())
     return lowered[:1].upper() + lowered[1:]
 
 
