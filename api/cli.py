@@ -99,21 +99,24 @@ def ingest(
     bulk: Annotated[bool | None, typer.Option(
         "--bulk/--no-bulk", help="Write all named graphs, then derive once (default: from 50 files on).")] = None,
     from_jsonl: Annotated[Path | None, typer.Option(
-        "--from-jsonl", help="Ingest extraction records (JSON Lines from `lexgraph extract` or a job running "
-                             "it elsewhere) instead of files.")] = None,
+        "--from-jsonl", help="Ingest extraction records instead of files: a JSON Lines file from `lexgraph "
+                             "extract`, or a folder of them (the part-*.jsonl of `python -m ingest.bag`).")] = None,
 ) -> None:
     """Extract each file (or read each record) and write it into the store."""
     settings = Settings.from_env()
     if (from_jsonl is not None) == bool(paths):
         _fail("lexgraph ingest: give files or directories, or --from-jsonl FILE", 2)
-    if from_jsonl is not None and not from_jsonl.is_file():
-        _fail(f"lexgraph ingest: {from_jsonl}: no such file", 2)
+    jsonl_files = []
+    if from_jsonl is not None:
+        jsonl_files = sorted(from_jsonl.glob("*.jsonl")) if from_jsonl.is_dir() else [from_jsonl]
+        if not all(f.is_file() for f in jsonl_files) or not jsonl_files:
+            _fail(f"lexgraph ingest: {from_jsonl}: no such file, or no .jsonl files in that folder", 2)
     files = source_ids(paths) if paths else []
     if paths and not files:
         _fail("lexgraph ingest: no .txt, .md, .html, .docx or .pdf files found in the paths given", 1)
     graph = _open(store, settings, base=base or settings.base)
     before = len(graph)
-    total = len(files) if paths else sum(1 for line in from_jsonl.open(encoding="utf-8") if line.strip())  # type: ignore[union-attr]
+    total = len(files) if paths else sum(1 for f in jsonl_files for line in f.open(encoding="utf-8") if line.strip())
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, disable=quiet)
     failures = []
@@ -127,7 +130,7 @@ def ingest(
                 progress.console.print(f"lexgraph ingest: {outcome.message}", markup=False)  # type: ignore[attr-defined]
 
         if from_jsonl is not None:
-            outcomes = ingest_jsonl(graph, from_jsonl, force=force, on_file=done, bulk=bulk is not False)
+            outcomes = ingest_jsonl(graph, jsonl_files, force=force, on_file=done, bulk=bulk is not False)
         else:
             outcomes = ingest_paths(graph, paths, force=force, on_file=done, workers=workers, bulk=bulk)  # type: ignore[arg-type]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "unchanged", "failed")}

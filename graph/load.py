@@ -101,26 +101,35 @@ def ingest_paths(
 
 def ingest_jsonl(
     store: GraphStore,
-    jsonl: Path,
+    files: list[Path],
     force: bool = False,
     on_file: Callable[[Outcome], None] | None = None,
     bulk: bool = True,
 ) -> list[Outcome]:
-    """Ingest the records of a JSON Lines file, as `lexgraph extract` writes them (or any job running
-    the same extraction elsewhere, e.g. a Dask bag). A record's source id is its `path`, else its `source`."""
+    """Ingest the records of JSON Lines files, as `lexgraph extract` writes them (or any job running
+    the same extraction elsewhere: `ingest.bag` on a Dask cluster). A record's source id is its `path`,
+    else its `source`; a line {"error": ..., "path": ...} is a file the job could not read."""
     version = extractor_version()
     if store.derivation_pending():
         store.derive_all()
     early: list[Outcome] = []
 
     def items() -> Iterator[tuple]:
+        for jsonl in files:
+            yield from lines_of(jsonl)
+
+    def lines_of(jsonl: Path) -> Iterator[tuple]:
         with jsonl.open(encoding="utf-8") as lines:
             for number, line in enumerate(lines, 1):
                 where = Path(f"{jsonl}:{number}")
                 if not line.strip():
                     continue
                 try:
-                    record = Record.from_json(json.loads(line))
+                    data = json.loads(line)
+                    if "error" in data:
+                        yield Path(data.get("path", str(where))), data.get("path", str(where)), None, data["error"]
+                        continue
+                    record = Record.from_json(data)
                 except (ValueError, KeyError, TypeError, AttributeError) as exc:
                     yield where, str(where), None, (f"{where}: not an extraction record ({type(exc).__name__}: "
                                                     f"{exc}); write it with `lexgraph extract`")

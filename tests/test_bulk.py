@@ -75,7 +75,7 @@ def test_a_bad_record_is_reported_and_the_others_ingested(corpus, tmp_path):
     records = tmp_path / "records.jsonl"
     records.write_text(good + '{"not": "a record"}\nnot json\n', encoding="utf-8")
     store = GraphStore.open(tmp_path / "store")
-    outcomes = ingest_jsonl(store, records)
+    outcomes = ingest_jsonl(store, [records])
     assert [o.status for o in outcomes] == ["ingested", "failed", "failed"]
     assert "records.jsonl:2: not an extraction record" in outcomes[1].message
 
@@ -105,3 +105,17 @@ def test_cli_ingest_arguments(tmp_path):
     assert runner.invoke(app, ["ingest", "--store", str(tmp_path / "s")]).exit_code == 2
     assert runner.invoke(app, ["ingest", "x", "--from-jsonl", "y"]).exit_code == 2
     assert runner.invoke(app, ["ingest", "--from-jsonl", str(tmp_path / "missing.jsonl")]).exit_code == 2
+
+
+def test_extraction_on_a_local_dask_cluster_then_from_jsonl(corpus, one_by_one, tmp_path):
+    pytest.importorskip("dask.distributed")
+    from ingest.bag import run
+
+    parts = run([corpus / "docs"], tmp_path / "records", partitions=4)
+    assert len(parts) == 4
+    location = tmp_path / "store"
+    result = runner.invoke(app, ["ingest", "--from-jsonl", str(tmp_path / "records"), "--store", str(location),
+                                 "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "120 ingested" in result.output
+    assert quads(location) == quads(one_by_one)
