@@ -200,18 +200,16 @@ def _by_citation(store: GraphStore, text: str, year: int | None) -> list[URIRef]
 
 def implementers_sparql(target: URIRef) -> str:
     """The SPARQL of an implementation tree: every document carrying out `target`, directly or through
-    documents that carry it out, with the instrument each one carries out and how."""
+    documents that carry it out, with the instrument each one carries out and how.
+
+    The instruments of the tree are found first (the subquery), then their implementers: joined the
+    other way round, the path is evaluated once per document in the graph.
+    """
     return f"""SELECT ?document ?parent (GROUP_CONCAT(DISTINCT STR(?relation); separator=" ") AS ?relations)
-       (SAMPLE(?sentence) AS ?evidence)
 WHERE {{
-  ?document lex:inImplementationOf ?parent .
-  ?parent lex:inImplementationOf* {target.n3()} .
-  ?document ?relation ?parent .
+  {{ SELECT DISTINCT ?parent WHERE {{ ?parent lex:inImplementationOf* {target.n3()} }} }}
+  ?document lex:inImplementationOf ?parent ; ?relation ?parent .
   FILTER (?relation IN (lex:implements, eli:based_on))
-  OPTIONAL {{
-    ?edge lex:from ?document ; lex:to ?parent ; lex:relation ?relation ;
-          lex:hasMention/lex:sentence ?sentence .
-  }}
 }}
 GROUP BY ?document ?parent"""
 
@@ -237,6 +235,7 @@ def implementers(store: GraphStore, target: URIRef, depth: int | None = None) ->
                 nxt.append(row["document"])
         level = nxt
     described = describe(store, [target, *(r["document"] for _, r in found)])
+    first = _first_sentences(store, [(r["document"], r["parent"]) for _, r in found])
     out = []
     for d, row in found:
         doc, parent = described.get(row["document"]), described.get(row["parent"])
@@ -244,9 +243,27 @@ def implementers(store: GraphStore, target: URIRef, depth: int | None = None) ->
             continue
         lag = (doc.date - parent.date).days if doc.date and parent and parent.date else None
         rels = tuple(sorted({RELATION_NAMES[r] for r in str(row["relations"]).split()}, key=_ORDER.index))
-        sentence = evidence(store, row["document"], row["parent"], rels[0]) or _str(row.get("evidence"))
+        sentence = first.get((row["document"], row["parent"], rels[0]))
         out.append(TreeRow(d, doc, row["parent"], rels, lag, sentence))
     return out
+
+
+def _first_sentences(store: GraphStore, pairs: list[tuple[URIRef, URIRef]]) -> dict[tuple[URIRef, URIRef, str], str]:
+    """For each (document, parent) pair and relation, the first sentence (by line and offset) stating it;
+    one query per 500 pairs rather than one per row."""
+    first: dict[tuple[URIRef, URIRef, str], tuple[int, int, str]] = {}
+    for k in range(0, len(pairs), 500):
+        values = " ".join(f"({a.n3()} {b.n3()})" for a, b in pairs[k:k + 500])
+        for row in store.select(
+            f"""SELECT ?a ?b ?rel ?sentence ?line ?start WHERE {{ VALUES (?a ?b) {{ {values} }}
+                  ?edge lex:from ?a ; lex:to ?b ; lex:relation ?rel ;
+                        lex:hasMention ?m . ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start }}"""
+        ):
+            key = (row["a"], row["b"], RELATION_NAMES[str(row["rel"])])
+            candidate = (int(row["line"]), int(row["start"]), str(row["sentence"]))
+            if key not in first or candidate < first[key]:
+                first[key] = candidate
+    return {key: value[2] for key, value in first.items()}
 
 
 def cites(store: GraphStore, subject: URIRef) -> list[EdgeRow]:
@@ -304,18 +321,6 @@ def edge_evidence(store: GraphStore, among: list[URIRef]) -> dict[tuple[str, str
     for r in rows:
         out.setdefault((str(r["from"]), str(r["to"])), (str(r["sentence"]), f"{r['file']}:{r['line']}"))
     return out
-
-
-def evidence(store: GraphStore, origin: URIRef, target: URIRef, relation: str) -> str | None:
-    """The first sentence that states `origin` --relation--> `target`."""
-    prop = next(p for p, name in RELATION_NAMES.items() if name == relation)
-    rows = store.select(
-        f"""SELECT ?sentence ?line ?start WHERE {{
-              ?edge lex:from {origin.n3()} ; lex:to {target.n3()} ; lex:relation <{prop}> ;
-                    lex:hasMention ?m . ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start }}
-            ORDER BY ?line ?start LIMIT 1"""
-    )
-    return str(rows[0]["sentence"]) if rows else None
 
 
 @dataclass(frozen=True, slots=True)
