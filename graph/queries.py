@@ -307,20 +307,23 @@ def _edges(store: GraphStore, subject: URIRef, here: str, there: str) -> list[Ed
 
 def edge_evidence(store: GraphStore, among: list[URIRef]) -> dict[tuple[str, str], tuple[str, str]]:
     """For each edge between two of `among`, its first supporting sentence and where it is ("file:line")."""
-    if not among:
-        return {}
-    values = " ".join(i.n3() for i in sorted(set(among)))
-    rows = store.select(
-        f"""SELECT ?from ?to ?sentence ?file ?line WHERE {{
-              VALUES ?from {{ {values} }} VALUES ?to {{ {values} }}
-              ?e lex:from ?from ; lex:to ?to ; lex:hasMention ?m .
-              ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start ; lex:inSource/lex:fileName ?file }}
-            ORDER BY ?from ?to ?file ?line ?start"""
-    )
-    out: dict[tuple[str, str], tuple[str, str]] = {}
-    for r in rows:
-        out.setdefault((str(r["from"]), str(r["to"])), (str(r["sentence"]), f"{r['file']}:{r['line']}"))
-    return out
+    members = {str(i) for i in among}
+    first: dict[tuple[str, str], tuple[str, int, int, str]] = {}
+    ordered = sorted(set(among))
+    for k in range(0, len(ordered), 500):
+        values = " ".join(i.n3() for i in ordered[k:k + 500])
+        for r in store.select(
+            f"""SELECT ?from ?to ?sentence ?file ?line ?start WHERE {{ VALUES ?from {{ {values} }}
+                  ?e lex:from ?from ; lex:to ?to ; lex:hasMention ?m .
+                  ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start ; lex:inSource/lex:fileName ?file }}"""
+        ):
+            key = (str(r["from"]), str(r["to"]))
+            if key[1] not in members:
+                continue
+            candidate = (str(r["file"]), int(r["line"]), int(r["start"]), str(r["sentence"]))
+            if key not in first or candidate < first[key]:
+                first[key] = candidate
+    return {key: (value[3], f"{value[0]}:{value[1]}") for key, value in first.items()}
 
 
 @dataclass(frozen=True, slots=True)

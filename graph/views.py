@@ -10,7 +10,6 @@ whole corpus, the instruments cited most drawn largest, with filters by type, pl
 from __future__ import annotations
 
 import json
-from collections import deque
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 from rdflib import URIRef
 
-from graph.analytics import to_networkx
+from graph.analytics import neighbourhood, to_networkx
 from graph.queries import edge_evidence
 from graph.store import GraphStore
 from ingest.tables import TYPE_TOKENS
@@ -89,17 +88,15 @@ def short_label(data: dict) -> str:
 
 
 def ego_view(store: GraphStore, subject: URIRef, depth: int = 2, direction: Direction = "both",
-             hierarchical: bool = True) -> View:
+             hierarchical: bool = True, limit: int = 2000) -> View:
     """The instruments within `depth` edges of `subject`: above it (what it carries out, is based on or
-    cites), below it (what carries it out or cites it), or both."""
-    g = to_networkx(store)
+    cites), below it (what carries it out or cites it), or both; at most `limit` of them."""
+    sub, cut = neighbourhood(store, subject, depth, up=direction in ("up", "both"),
+                             down=direction in ("down", "both"), limit=limit)
     centre = str(subject)
-    keep = {centre}
-    for step, forwards in (("up", True), ("down", False)):
-        if direction in (step, "both"):
-            keep |= _reach(g, centre, depth, forwards)
-    sub = g.subgraph(keep)
-    title = f"{short_label(g.nodes[centre])}: {depth} level{'s' if depth != 1 else ''} {direction}"
+    title = f"{short_label(sub.nodes[centre])}: {depth} level{'s' if depth != 1 else ''} {direction}"
+    if cut:
+        title += f" (the first {limit} instruments)"
     return _render(store, sub, title, centre=centre, hierarchical=hierarchical, filters=False)
 
 
@@ -107,20 +104,6 @@ def corpus_view(store: GraphStore, hierarchical: bool = False) -> View:
     """Every instrument and edge, sized by how often it is cited, with filters by type, place and year."""
     g = to_networkx(store)
     return _render(store, g, "lexgraph: the whole corpus", centre=None, hierarchical=hierarchical, filters=True)
-
-
-def _reach(g: nx.DiGraph, start: str, depth: int, forwards: bool) -> set[str]:
-    seen = {start}
-    queue = deque([(start, 0)])
-    while queue:
-        node, d = queue.popleft()
-        if d == depth:
-            continue
-        for other in (g.successors(node) if forwards else g.predecessors(node)):
-            if other not in seen:
-                seen.add(other)
-                queue.append((other, d + 1))
-    return seen
 
 
 def _render(store: GraphStore, g: nx.DiGraph, title: str, centre: str | None, hierarchical: bool,
