@@ -277,19 +277,26 @@ def cited_by(store: GraphStore, subject: URIRef) -> list[EdgeRow]:
 
 
 def _edges(store: GraphStore, subject: URIRef, here: str, there: str) -> list[EdgeRow]:
+    # The edges first, then their mentions: joined in one query with an OPTIONAL, Oxigraph's plan
+    # takes seconds per document where these two take milliseconds.
     rows = store.select(
-        f"""SELECT ?edge ?other ?doc ?rel ?sentence ?line ?start ?file WHERE {{
-              ?edge {here} {subject.n3()} ; {there} ?other ; lex:statedIn ?doc ; lex:relation ?rel .
-              OPTIONAL {{ ?edge lex:hasMention ?m . ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start ;
-                          lex:inSource/lex:fileName ?file }}
-            }}"""
+        f"""SELECT ?edge ?other ?doc ?rel WHERE {{
+              ?edge {here} {subject.n3()} ; {there} ?other ; lex:statedIn ?doc ; lex:relation ?rel }}"""
     )
     edges: dict[URIRef, dict] = {}
     for row in rows:
         edge = edges.setdefault(row["edge"], {"other": row["other"], "doc": row["doc"], "rels": set(), "mentions": []})
         edge["rels"].add(RELATION_NAMES[str(row["rel"])])
-        if "sentence" in row:
-            edge["mentions"].append((int(row["line"]), int(row["start"]), str(row["sentence"]), str(row["file"])))
+    ordered = sorted(edges)
+    for k in range(0, len(ordered), 1000):
+        values = " ".join(e.n3() for e in ordered[k:k + 1000])
+        for row in store.select(
+            f"""SELECT ?edge ?sentence ?line ?start ?file WHERE {{ VALUES ?edge {{ {values} }}
+                  ?edge lex:hasMention ?m . ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start ;
+                  lex:inSource/lex:fileName ?file }}"""
+        ):
+            edges[row["edge"]]["mentions"].append(
+                (int(row["line"]), int(row["start"]), str(row["sentence"]), str(row["file"])))
     described = describe(store, [e["other"] for e in edges.values()])
     out = []
     for edge in edges.values():
