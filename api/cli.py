@@ -22,10 +22,11 @@ from rich.table import Table
 from api.settings import Settings
 from graph import queries as Q
 from graph.export import FORMATS, export
-from graph.load import ingest_jsonl, ingest_paths, source_ids
+from graph.load import ingest_jsonl, ingest_paths
 from graph.store import GraphStore, StoreError
 from graph.validate import validate as shacl_validate
 from ingest import InputError, extract_file, iter_sources
+from ingest.readers import source_ids
 
 app = typer.Typer(help="lexgraph: a citation graph of Vietnamese legal documents.", no_args_is_help=True,
                   pretty_exceptions_enable=False)

@@ -20,8 +20,8 @@ from rdflib import URIRef
 
 from graph.mapping import map_record
 from graph.store import BulkWriter, GraphStore
-from ingest import InputError, extract_text, iter_sources
-from ingest.readers import read_text
+from ingest import InputError, extract_text
+from ingest.readers import read_text, source_ids
 from ingest.records import Record
 
 Status = Literal["ingested", "unchanged", "failed"]
@@ -55,15 +55,6 @@ def extractor_version() -> str:
                           _PACKAGE_ROOT / "graph" / "identity.py"]):
         digest.update(module.read_bytes())
     return f"{version}+{digest.hexdigest()[:12]}"
-
-
-def source_ids(paths: list[Path]) -> list[tuple[Path, str]]:
-    """Each file to ingest with its source id: its path relative to the folder given, or its name."""
-    out: list[tuple[Path, str]] = []
-    for path in paths:
-        root = path if path.is_dir() else path.parent
-        out.extend((f, f.relative_to(root).as_posix()) for f in iter_sources([path]))
-    return out
 
 
 def ingest_paths(

@@ -81,18 +81,19 @@ def _where(store: GraphStore, filters: Filters) -> str | None:
             parts.append(f"FILTER (?date >= {bind('date_from', _date(filters.date_from))})")
         if filters.date_to is not None:
             parts.append(f"FILTER (?date <= {bind('date_to', _date(filters.date_to))})")
-    if filters.jurisdiction is not None:
-        want = fold(filters.jurisdiction.strip())
-        places = _matching(store, "?v a lex:Jurisdiction ; skos:prefLabel ?label", lambda label: want in fold(label))
-        if not places:
+    # (words given, how the named things are labelled, variable, how an instrument points at them)
+    labelled = [
+        (filters.jurisdiction, "?v a lex:Jurisdiction ; skos:prefLabel ?label", "place", "eli:jurisdiction"),
+        (filters.issuer, "?v a lex:IssuingBody ; rdfs:label ?label", "body", "eli:passed_by"),
+    ]
+    for given, pattern, variable, link in labelled:
+        if given is None:
+            continue
+        want = fold(given.strip())
+        found = _matching(store, pattern, lambda label, want=want: want in fold(label))
+        if not found:
             return None
-        parts.append(f"{one_of('place', places)} ?x eli:jurisdiction ?place .")
-    if filters.issuer is not None:
-        want = fold(filters.issuer.strip())
-        bodies = _matching(store, "?v a lex:IssuingBody ; rdfs:label ?label", lambda label: want in fold(label))
-        if not bodies:
-            return None
-        parts.append(f"{one_of('body', bodies)} ?x eli:passed_by ?body .")
+        parts.append(f"{one_of(variable, found)} ?x {link} ?{variable} .")
     if filters.text is not None:
         want = bind("want_text", ox.Literal(fold(filters.text.strip())))
         parts.append(f"FILTER EXISTS {{ ?x rdfs:label|eli:title ?words ."

@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 
 from ingest.extract import extract_text
-from ingest.readers import InputError, iter_sources, read_text
+from ingest.readers import InputError, read_text, source_ids
 
 
 def extract_line(item: tuple[str, str]) -> str:
@@ -37,10 +37,7 @@ def run(paths: list[Path], out: Path, scheduler: str | None = None, partitions: 
     import dask.bag as db
     from dask.distributed import Client, LocalCluster
 
-    items = []
-    for path in paths:
-        root = path if path.is_dir() else path.parent
-        items += [(str(f), f.relative_to(root).as_posix()) for f in iter_sources([path])]
+    items = [(str(f), source_id) for f, source_id in source_ids(paths)]
     out.mkdir(parents=True, exist_ok=True)
     cluster = None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                                   dashboard_address=None)

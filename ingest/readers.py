@@ -58,3 +58,12 @@ def iter_sources(paths: list[Path]) -> list[Path]:
         else:
             out.append(path)
     return out
+
+
+def source_ids(paths: list[Path]) -> list[tuple[Path, str]]:
+    """Each file to read with its source id: its path relative to the folder given, or its name."""
+    out: list[tuple[Path, str]] = []
+    for path in paths:
+        root = path if path.is_dir() else path.parent
+        out.extend((f, f.relative_to(root).as_posix()) for f in iter_sources([path]))
+    return out
