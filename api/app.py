@@ -26,7 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from api.runner import QueryRunner
+from api.runner import QueryRunner, RemoteRunner
 from api.settings import Settings
 from api.snapshots import Snapshots
 from graph.store import GraphStore
@@ -52,7 +52,7 @@ class Service:
 
     settings: Settings
     store: GraphStore
-    runner: QueryRunner
+    runner: QueryRunner | RemoteRunner
     snapshots: Snapshots | None
     write_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -108,11 +108,15 @@ def create_app(settings: Settings) -> FastAPI:
     from api import rest, sparql, views  # the routers import `service` and `ApiError` from here
 
     writable = settings.write_token is not None
-    store = GraphStore.open(settings.store, base=settings.base, read_only=not writable)
-    # A query that started on a snapshot may run for the whole time limit after the next write.
-    snapshots = Snapshots(store, keep_seconds=(settings.query_timeout or 600) + 5) if writable else None
-    runner = QueryRunner(snapshots.take() if snapshots else settings.store, settings.query_workers,
-                         settings.query_timeout)
+    store = GraphStore.open(settings.store, base=settings.base, read_only=not writable, endpoint=settings.endpoint)
+    snapshots = None
+    if settings.endpoint is not None:
+        runner: QueryRunner | RemoteRunner = RemoteRunner(settings.endpoint, settings.query_timeout)
+    else:
+        # A query that started on a snapshot may run for the whole time limit after the next write.
+        snapshots = Snapshots(store, keep_seconds=(settings.query_timeout or 600) + 5) if writable else None
+        runner = QueryRunner(snapshots.take() if snapshots else settings.store, settings.query_workers,
+                             settings.query_timeout)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -341,14 +341,15 @@ def serve(
     except ValueError as exc:
         _fail(f"lexgraph serve: {exc}", 2)
     changes = {"store": store, "write_token": write_token, "query_timeout": timeout, "row_limit": row_limit,
-               "query_workers": workers}
+               "query_workers": workers, "endpoint": _endpoint[0] if _endpoint else None}
     settings = replace(settings, **{k: v for k, v in changes.items() if v is not None})
     try:
         application = create_app(settings)
     except (StoreError, ValueError) as exc:
         _fail(f"lexgraph serve: {exc}", 2)
     url = f"http://{host}:{port}"
-    err.print(f"serving {settings.store} ({'read-write' if settings.write_token else 'read-only'}):\n"
+    mode = "read-write" if settings.write_token else "read-only"
+    err.print(f"serving {settings.endpoint or settings.store} ({mode}):\n"
               f"  SPARQL endpoint and query page  {url}/sparql\n"
               f"  REST API (OpenAPI)              {url}/openapi.json\n"
               f"  e.g.                            {url}/documents/11/NQ-CP/implementations?year=2022", markup=False)

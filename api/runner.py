@@ -115,6 +115,29 @@ class QueryRunner:
             self._pool = None
 
 
+class RemoteRunner:
+    """Queries answered by a SPARQL server (`--endpoint`): forwarded in a thread, its time limit the
+    HTTP request's, the answer converted and capped as the workers do it."""
+
+    def __init__(self, endpoint: str, timeout: float = 10.0) -> None:
+        from graph.remote import SparqlServer
+
+        self.server = SparqlServer(endpoint, timeout=timeout or 3600.0)
+
+    def start(self) -> None:
+        """Nothing to start: the server runs on its own."""
+
+    def publish(self, location: Path) -> None:
+        """Nothing to publish: the server sees its own writes."""
+
+    async def answer(self, query: Query) -> Answer:
+        """Run `query` on the server; raises `QueryError` with the HTTP status to answer with."""
+        return await asyncio.to_thread(answer_on, self.server, query)
+
+    def close(self) -> None:
+        self.server.http.close()
+
+
 def keywords_of(text: str) -> str:
     """`text` with its strings, IRIs and comments blanked, so that a search finds only keywords."""
     return _OPAQUE.sub(" ", text)
@@ -149,6 +172,11 @@ def _store(location: str) -> ox.Store:
 
 def execute(query: Query, location: str) -> Answer:
     """Answer `query` on the store directory `location` (called in a worker process)."""
+    return answer_on(_store(location), query)
+
+
+def answer_on(store, query: Query) -> Answer:
+    """Answer `query` on `store`: a pyoxigraph `Store`, or a `graph.remote.SparqlServer`."""
     check_query(query.text)
     kwargs: dict = {"prefixes": PREFIXES}
     try:
@@ -160,7 +188,7 @@ def execute(query: Query, location: str) -> Answer:
     except ValueError as exc:
         raise QueryError(400, f"default-graph-uri / named-graph-uri: not an IRI ({exc})") from None
     try:
-        result = _store(location).query(query.text, **kwargs)
+        result = store.query(query.text, **kwargs)
         if isinstance(result, ox.QueryBoolean):
             return _boolean(result, query)
         if isinstance(result, ox.QuerySolutions):
@@ -168,6 +196,8 @@ def execute(query: Query, location: str) -> Answer:
         return _triples(result, query)
     except SyntaxError as exc:
         raise QueryError(400, f"the query does not parse: {exc}") from None
+    except TimeoutError:
+        raise QueryError(503, "the SPARQL server did not answer within the time limit; narrow the query") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(400, f"the query could not be evaluated: {exc}") from None
 
@@ -193,7 +223,7 @@ def _triples(result: ox.QueryTriples, query: Query) -> Answer:
     if query.rdf_type is None:
         raise _not_acceptable("a CONSTRUCT or DESCRIBE query", RDF_TYPES)
     fmt = RDF_TYPES[query.rdf_type]
-    nt, rows = _capped(lambda out: result.serialize(out, ox.RdfFormat.N_TRIPLES), query.row_limit, header=0)
+    nt, rows = _capped(lambda out: ox.serialize(result, out, ox.RdfFormat.N_TRIPLES), query.row_limit, header=0)
     if fmt == ox.RdfFormat.N_TRIPLES:
         body = nt
     else:

@@ -24,6 +24,10 @@ class RemoteError(OSError):
     """The server refused a request or could not be reached; the message has its answer."""
 
 
+class RemoteTimeout(RemoteError, TimeoutError):
+    """The server did not answer within the time limit."""
+
+
 class SparqlServer:
     """A remote store at `query_url` / `update_url` / `store_url` (Oxigraph's /query, /update, /store)."""
 
@@ -39,13 +43,19 @@ class SparqlServer:
     # -- SPARQL 1.1 Protocol -------------------------------------------------------------------
 
     def query(self, sparql: str, prefixes: dict[str, str] | None = None, use_default_graph_as_union: bool = False,
-              **_ignored) -> ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Quad]:
-        """Run a query; the answer is parsed into pyoxigraph's result objects."""
+              default_graph: list[ox.NamedNode] | None = None, named_graphs: list[ox.NamedNode] | None = None,
+              **_ignored) -> ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Triple]:
+        """Run a query; the answer is parsed into pyoxigraph's result objects (triples for CONSTRUCT)."""
         text = _with_prefixes(sparql, prefixes)
         ask = bool(_ASK.match(text))
         accept = "application/sparql-results+json" if ask else \
             "text/tab-separated-values, application/n-triples;q=0.9, application/sparql-results+json;q=0.5"
-        params = {self.union_parameter: ""} if use_default_graph_as_union and self.union_parameter else None
+        params: list[tuple[str, str]] = []
+        if default_graph is not None or named_graphs is not None:
+            params += [("default-graph-uri", g.value) for g in default_graph or []]
+            params += [("named-graph-uri", g.value) for g in named_graphs or []]
+        elif use_default_graph_as_union and self.union_parameter:
+            params.append((self.union_parameter, ""))
         response = self._send("POST", self.query_url, content=text.encode("utf-8"), params=params,
                               headers={"Content-Type": "application/sparql-query", "Accept": accept})
         media = response.headers.get("content-type", "").split(";")[0].strip()
@@ -54,7 +64,8 @@ class SparqlServer:
         if media in ("application/sparql-results+json", "application/json"):
             return ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
         if media in ("application/n-triples", "text/plain"):
-            return ox.parse(response.content, ox.RdfFormat.N_TRIPLES)
+            return (ox.Triple(q.subject, q.predicate, q.object)
+                    for q in ox.parse(response.content, ox.RdfFormat.N_TRIPLES))
         raise RemoteError(f"{self.query_url}: answered {media or 'no media type'}, which lexgraph cannot read")
 
     def update(self, sparql: str, prefixes: dict[str, str] | None = None) -> None:
@@ -128,6 +139,8 @@ class SparqlServer:
     def _send(self, method: str, url: str, **kwargs) -> httpx.Response:
         try:
             response = self.http.request(method, url, **kwargs)
+        except httpx.TimeoutException:
+            raise RemoteTimeout(f"{url}: no answer within {self.http.timeout.read} s") from None
         except httpx.HTTPError as exc:
             raise RemoteError(f"{url}: cannot reach the SPARQL server ({exc}); is it running?") from None
         if response.status_code >= 400:

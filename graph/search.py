@@ -94,10 +94,13 @@ def _where(store: GraphStore, filters: Filters) -> str | None:
         if not found:
             return None
         parts.append(f"{one_of(variable, found)} ?x {link} ?{variable} .")
-    if filters.text is not None:
+    if filters.text is not None and store.embedded:
         want = bind("want_text", ox.Literal(fold(filters.text.strip())))
         parts.append(f"FILTER EXISTS {{ ?x rdfs:label|eli:title ?words ."
                      f" FILTER (CONTAINS(<{FOLD.value}>(?words), {want})) }}")
+    elif filters.text is not None:  # a SPARQL server cannot call `fold`: case is ignored, diacritics are not
+        want = bind("want_text", ox.Literal(filters.text.strip().lower()))
+        parts.append(f"FILTER EXISTS {{ ?x rdfs:label|eli:title ?words . FILTER (CONTAINS(LCASE(?words), {want})) }}")
     if filters.in_corpus is True:
         parts.append("FILTER EXISTS { ?x lex:source ?file }")
     elif filters.in_corpus is False:

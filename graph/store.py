@@ -117,6 +117,11 @@ class GraphStore:
             self.store.add(marker)
 
     @property
+    def embedded(self) -> bool:
+        """Whether the graph is in an embedded Oxigraph store (else on a SPARQL server)."""
+        return isinstance(self.store, ox.Store)
+
+    @property
     def where(self) -> str:
         """Where the graph is: the store's directory, the SPARQL server's URL, or "memory"."""
         if self.location is not None:

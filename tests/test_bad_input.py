@@ -69,18 +69,18 @@ def test_a_run_with_bad_files_keeps_the_good_ones(tmp_path: Path):
     shutil.copytree(RAW, corpus)
     store = tmp_path / "store"
     first = runner.invoke(app, ["ingest", str(corpus), "--store", str(store), "--quiet"])
-    assert first.exit_code == 0, first.output
+    assert first.exit_code == 0, (first.output, repr(first.exception))
     for name, build, _reason in BAD:
         if name != "huge.txt":  # covered above; 50 MB adds nothing here but time
             (corpus / name.replace(".doc.txt", ".txt")).write_bytes(build())
     second = runner.invoke(app, ["ingest", str(corpus), "--store", str(store), "--quiet"])
-    assert second.exit_code == 1
-    assert "Traceback" not in second.output
+    assert second.exit_code == 1, second.output
+    assert "Traceback" not in second.output, second.output
     expected_failures = [n for n, _b, r in BAD if r is not None and n != "huge.txt"]
     for name in expected_failures:
-        assert name.replace(".doc.txt", ".txt") in second.output, name
-    assert "5 unchanged" in second.output  # the seeds, already in the store, are kept as they were
-    assert f"{len(expected_failures)} failed" in second.output
+        assert name.replace(".doc.txt", ".txt") in second.output, (name, second.output)
+    assert "5 unchanged" in second.output, second.output  # the seeds, already in the store, are kept as they were
+    assert f"{len(expected_failures)} failed" in second.output, second.output
     tree = runner.invoke(app, ["implementers", "11/NQ-CP", "--year", "2022", "--store", str(store)])
     assert "35/KH-UBND" in tree.output
 

@@ -3,6 +3,7 @@ The seed corpus ingested through it answers the named queries exactly as the emb
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from graph import GraphStore, cited_by, cites, implementers, ingest_paths, looku
 from graph.queries import stats
 from graph.remote import RemoteError
 from tests.conftest import RAW
-from tests.live import free_port
+from tests.live import TOKEN, free_port
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 runner = CliRunner()
@@ -102,3 +103,38 @@ def test_an_unreachable_server_is_a_clear_error():
     assert isinstance(raised.value.__cause__, RemoteError) or "cannot reach" in str(raised.value)
     result = runner.invoke(app, ["--endpoint", f"http://127.0.0.1:{free_port()}", "stats"])
     assert result.exit_code == 2 and "cannot reach the SPARQL server" in result.output
+
+
+def test_the_http_server_over_a_sparql_server(oxigraph_server):
+    """`lexgraph --endpoint URL serve`: REST, views and /sparql answer from the SPARQL server."""
+    assert runner.invoke(app, ["--endpoint", oxigraph_server, "ingest", str(RAW), "--quiet"]).exit_code == 0
+    port = free_port()
+    env = {**os.environ, "LEXGRAPH_ENDPOINT": oxigraph_server}
+    process = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--write-token", TOKEN],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        tree = httpx.get(f"{url}/documents/11/NQ-CP/implementations", params={"year": 2022}).json()
+        assert {r["document"]["jurisdiction"] for r in tree["rows"]} == {"Cần Thơ", "Hải Phòng"}
+        rows = httpx.get(f"{url}/sparql", params={"query": "SELECT ?x WHERE { ?x eli:id_local \"59-NQ/TW\" }"},
+                         headers={"Accept": "text/csv"}).text.split()
+        assert rows == ["x", "https://w3id.org/lexgraph/eli/vn/tw/2020/nq/59"]
+        bad = httpx.get(f"{url}/sparql", params={"query": "SELECT ?x WHERE { ?x }"})
+        assert bad.status_code == 400
+        assert httpx.get(f"{url}/views/11/NQ-CP.html", params={"year": 2022}).status_code == 200
+        listed = httpx.get(f"{url}/documents", params={"q": "phục hồi", "jurisdiction": "can tho"}).json()
+        assert listed["total"] >= 1
+        update = httpx.post(f"{url}/sparql", content='INSERT DATA { <https://example.org/x> <https://example.org/p> 1 }',
+                            headers={"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
+        assert update.status_code == 204
+        asked = httpx.get(f"{url}/sparql", params={"query": "ASK { <https://example.org/x> ?p 1 }"}).json()
+        assert asked["boolean"] is True
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
