@@ -137,6 +137,9 @@ def ingest(
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "unchanged", "failed")}
     err.print(f"{counts['ingested']} ingested, {counts['unchanged']} unchanged, {counts['failed']} failed; "
               f"{len(graph)} quads (was {before}) in {graph.where}", markup=False)
+    # Release the store now: the exception below would keep this frame, and with it the open
+    # read-write store, alive; a reader opening it meanwhile (a caller in the same process) breaks.
+    del graph
     if failures:
         raise typer.Exit(1)
 
