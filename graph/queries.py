@@ -364,15 +364,29 @@ def description_sparql(subject: URIRef) -> str:
 }}"""
 
 
+def top_cited(store: GraphStore, n: int = 20) -> list[tuple[URIRef, str, int]]:
+    """The `n` instruments cited by the most documents: (IRI, label, count), ties in label order.
+
+    Sorting on the count alone takes Oxigraph milliseconds, and a string tie-break in the ORDER BY
+    hundreds of them; so the count of the n-th is found first, and the ties are ordered here.
+    """
+    nth = store.select(f"SELECT ?n WHERE {{ ?x lex:citedByCount ?n }} ORDER BY DESC(?n) LIMIT {int(n)}")
+    if not nth:
+        return []
+    floor = int(nth[-1]["n"])
+    rows = store.select(f"""SELECT ?x ?label ?n WHERE {{ ?x lex:citedByCount ?n . FILTER (?n >= {floor})
+                              OPTIONAL {{ ?x rdfs:label ?label }} }}""")
+    ranked = sorted(((r["x"], str(r.get("label", r["x"])), int(r["n"])) for r in rows), key=lambda t: (-t[2], t[1]))
+    return ranked[:n]
+
+
 def stats(store: GraphStore) -> dict[str, int | list[tuple[str, int]]]:
     """Counts of what the graph holds, and the most cited instruments."""
     def count(where: str) -> int:
         rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
         return int(rows[0]["n"]) if rows else 0
 
-    top = store.select(
-        """SELECT ?label ?n WHERE { ?x lex:citedByCount ?n ; rdfs:label ?label } ORDER BY DESC(?n) ?label LIMIT 10"""
-    )
+    top = top_cited(store, 10)
     by_relation = store.select(
         """SELECT ?rel (COUNT(*) AS ?n) WHERE { ?a ?rel ?b .
              FILTER (?rel IN (eli:cites, eli:based_on, lex:implements, lex:guides, lex:replaces, eli:amends,
@@ -392,7 +406,7 @@ def stats(store: GraphStore) -> dict[str, int | list[tuple[str, int]]]:
         "issuing bodies": count("?b a lex:IssuingBody"),
         "jurisdictions": count("?j a lex:Jurisdiction"),
         "edges by relation": [(str(r["rel"]).rsplit("#", 1)[-1], int(r["n"])) for r in by_relation],
-        "most cited": [(str(r["label"]), int(r["n"])) for r in top],
+        "most cited": [(label, n) for _iri, label, n in top],
     }
 
 
