@@ -76,15 +76,15 @@ def ingest_paths(
         store.derive_all()
     outcomes: list[Outcome] = []
     seen: dict[str, Path] = {}
-    todo: list[tuple[Path, str, str]] = []
+    todo: list[tuple[Path, str]] = []
     for path, source_id in source_ids(paths):
         early = _check(store, path, source_id, version, force, seen)
-        if isinstance(early, Outcome):
-            outcomes.append(early)
-            if on_file is not None:
-                on_file(early)
-        else:
-            todo.append((path, source_id, early))
+        if early is None:
+            todo.append((path, source_id))
+            continue
+        outcomes.append(early)
+        if on_file is not None:
+            on_file(early)
     use_bulk = len(todo) >= BULK_FROM if bulk is None else bulk
     outcomes += _write(store, _extracted(todo, workers), use_bulk and bool(todo), version, on_file)
     return outcomes
@@ -164,8 +164,8 @@ def _write(store: GraphStore, items: Iterator[tuple], bulk: bool, version: str,
 
 
 def _check(store: GraphStore, path: Path, source_id: str, version: str, force: bool,
-           seen: dict[str, Path]) -> Outcome | str:
-    """The outcome of a file that needs no extraction (a duplicate, unreadable, unchanged), else its digest."""
+           seen: dict[str, Path]) -> Outcome | None:
+    """The outcome of a file that needs no extraction (a duplicate, unreadable, unchanged), else None."""
     if source_id in seen:
         return Outcome(source_id, path, "failed",
                        f"{path}: same source id {source_id!r} as {seen[source_id]}; ingest their folders instead")
@@ -176,10 +176,10 @@ def _check(store: GraphStore, path: Path, source_id: str, version: str, force: b
         return Outcome(source_id, path, "failed", f"{path}: cannot be read ({exc.strerror}); check the path")
     if not force and store.source_state(source_id) == (digest, version):
         return Outcome(source_id, path, "unchanged")
-    return digest
+    return None
 
 
-def _extracted(todo: list[tuple[Path, str, str]], workers: int) -> Iterator[tuple]:
+def _extracted(todo: list[tuple[Path, str]], workers: int) -> Iterator[tuple]:
     """(path, source id, record or None, message) for each file, in order."""
     if workers <= 1 or len(todo) < 2 * workers:
         yield from map(_extract, todo)
@@ -189,8 +189,8 @@ def _extracted(todo: list[tuple[Path, str, str]], workers: int) -> Iterator[tupl
         yield from pool.imap(_extract, todo, chunksize=8)
 
 
-def _extract(item: tuple[Path, str, str]) -> tuple:
-    path, source_id, _digest = item
+def _extract(item: tuple[Path, str]) -> tuple:
+    path, source_id = item
     try:
         text, digest = read_text(path)
         return path, source_id, extract_text(text, source=path.name, path=str(path), sha256=digest), ""

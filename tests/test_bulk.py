@@ -88,7 +88,7 @@ def test_an_interrupted_bulk_write_is_derived_by_the_next_ingest(corpus, one_by_
     from graph.mapping import map_record
 
     for path in sorted((corpus / "docs").iterdir())[:40]:
-        _path, source_id, record, _message = _extract((path, path.name, ""))
+        _path, source_id, record, _message = _extract((path, path.name))
         writer.add(map_record(record, source_id, store.iris, store.years_of, extractor_version()))
     writer._flush()  # stopped here: named graphs written, the default graph not derived
     assert store.derivation_pending()
