@@ -1,12 +1,14 @@
 # make run: install, ingest data/ into the embedded store (build/store), show what it holds, then serve it
 #           (SPARQL endpoint and REST API on http://127.0.0.1:8000; HOST/PORT to change, Ctrl-C to stop).
-# make test: install (with Debian's chromium for the browser tests), lint, run every test.
+# make test: install (with Debian's chromium for the browser tests and virtuoso-opensource for the backend
+#           tests), lint, run every test.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+VIRTUOSO := /usr/bin/virtuoso-t
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -24,9 +26,11 @@ install: $(STAMP)
 
 # The browser tests drive Debian's Chromium through Playwright (which cannot download a browser here);
 # the format tests write PDFs in DejaVu Sans, which has the Vietnamese letters.
-$(CHROMIUM) $(FONT):
+# The backend tests start a private OpenLink Virtuoso (tests/servers.py); the package's own service is not used.
+$(CHROMIUM) $(FONT) $(VIRTUOSO):
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	  chromium fonts-dejavu-core virtuoso-opensource
 
 run: $(STAMP)
 	mkdir -p build
@@ -36,7 +40,7 @@ run: $(STAMP)
 	$(BIN)/lexgraph implementers 11/NQ-CP --year 2022 --store build/store
 	$(BIN)/lexgraph serve --store build/store --host $(HOST) --port $(PORT)
 
-test: $(STAMP) $(CHROMIUM) $(FONT)
+test: $(STAMP) $(CHROMIUM) $(FONT) $(VIRTUOSO)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

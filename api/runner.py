@@ -120,9 +120,9 @@ class RemoteRunner:
     HTTP request's, the answer converted and capped as the workers do it."""
 
     def __init__(self, endpoint: str, timeout: float = 10.0) -> None:
-        from graph.remote import SparqlServer
+        from graph.remote import connect
 
-        self.server = SparqlServer(endpoint, timeout=timeout or 3600.0)
+        self.server = connect(endpoint, timeout=timeout or 3600.0)
 
     def start(self) -> None:
         """Nothing to start: the server runs on its own."""
@@ -135,7 +135,7 @@ class RemoteRunner:
         return await asyncio.to_thread(answer_on, self.server, query)
 
     def close(self) -> None:
-        self.server.http.close()
+        self.server.close()
 
 
 def keywords_of(text: str) -> str:

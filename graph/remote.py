@@ -1,23 +1,40 @@
 """A SPARQL 1.1 server as lexgraph's store: the part of pyoxigraph's `Store` interface `GraphStore` uses,
-spoken over the SPARQL 1.1 Protocol (query, update) and the Graph Store HTTP Protocol (bulk loads).
+spoken over the SPARQL 1.1 Protocol (query, update) and, for bulk loads, the Graph Store HTTP Protocol.
 
-Tested against `oxigraph serve`, whose `union-default-graph` query parameter gives a query the union of
-all graphs as its default graph, as the embedded store does. Another server with a real default graph
-fits by naming its own switch (`union_parameter`), or none when its queries always see the union.
-Answers come back as TSV or N-Triples and are parsed by pyoxigraph, so callers get the same result
-objects as from the embedded store. Loads go in batches of N-Quads through the Graph Store Protocol,
-never a triple per request.
+`connect` picks the dialect from the server's answer:
+
+- `SparqlServer`: the standard protocol, as `oxigraph serve` speaks it (queries at /query, updates at
+  /update, the Graph Store Protocol at /store). Its `union-default-graph` parameter gives a query the union
+  of all graphs as its default graph, as the embedded store does.
+- `VirtuosoServer`: OpenLink Virtuoso (its endpoint at /sparql). Virtuoso has no default graph of its own:
+  a query's default graph is every graph, and an update must name one. lexgraph's default graph (the
+  derived triples) is therefore a named graph there (`DEFAULT_GRAPH`), and GraphStore's queries that walk
+  the named graphs leave it out (`GraphStore.named_only`).
+
+Answers are parsed by pyoxigraph, so callers get the same result objects as from the embedded store.
+Loads go in batches, never a triple per request.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import groupby
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pyoxigraph as ox
 
-_ASK = re.compile(r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*ASK\b", re.IGNORECASE)
+DEFAULT_GRAPH = "urn:x-lexgraph:default"
+
+# The query form, found after the prologue (comments, PREFIX and BASE declarations).
+_FORM = re.compile(r"^(?:\s+|#[^\n]*\n|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
+                   re.IGNORECASE)
+_RESULTS = {"text/tab-separated-values": ox.QueryResultsFormat.TSV,
+            "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+            "application/json": ox.QueryResultsFormat.JSON,
+            "application/sparql-results+xml": ox.QueryResultsFormat.XML}
+_TRIPLES = ("application/n-triples", "text/plain")
 
 
 class RemoteError(OSError):
@@ -28,8 +45,30 @@ class RemoteTimeout(RemoteError, TimeoutError):
     """The server did not answer within the time limit."""
 
 
+def connect(endpoint: str, timeout: float = 300.0) -> SparqlServer:
+    """The server at `endpoint`, spoken to in its own dialect.
+
+    Credentials go in the URL (`http://user:password@host:8890/sparql`): Virtuoso gets them by Digest
+    on its authenticated endpoint, other servers by Basic auth.
+    """
+    parts = urlsplit(endpoint)
+    auth = (parts.username or "", parts.password or "") if parts.username else None
+    plain = urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else ""))) \
+        if parts.hostname else endpoint
+    try:
+        answer = httpx.get(plain.rstrip("/"), timeout=min(timeout, 30.0))
+    except httpx.HTTPError as exc:
+        raise RemoteError(f"{plain}: cannot reach the SPARQL server ({exc}); is it running?") from None
+    if "virtuoso" in answer.headers.get("server", "").lower():
+        return VirtuosoServer(plain, timeout=timeout, auth=auth)
+    return SparqlServer(plain, timeout=timeout, auth=auth)
+
+
 class SparqlServer:
     """A remote store at `query_url` / `update_url` / `store_url` (Oxigraph's /query, /update, /store)."""
+
+    #: The named graph standing for lexgraph's default graph, on servers that have none of their own.
+    default_graph: ox.NamedNode | None = None
 
     def __init__(self, endpoint: str, batch: int = 50_000, timeout: float = 300.0,
                  auth: tuple[str, str] | None = None, union_parameter: str | None = "union-default-graph") -> None:
@@ -47,9 +86,6 @@ class SparqlServer:
               **_ignored) -> ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Triple]:
         """Run a query; the answer is parsed into pyoxigraph's result objects (triples for CONSTRUCT)."""
         text = _with_prefixes(sparql, prefixes)
-        ask = bool(_ASK.match(text))
-        accept = "application/sparql-results+json" if ask else \
-            "text/tab-separated-values, application/n-triples;q=0.9, application/sparql-results+json;q=0.5"
         params: list[tuple[str, str]] = []
         if default_graph is not None or named_graphs is not None:
             params += [("default-graph-uri", g.value) for g in default_graph or []]
@@ -57,16 +93,8 @@ class SparqlServer:
         elif use_default_graph_as_union and self.union_parameter:
             params.append((self.union_parameter, ""))
         response = self._send("POST", self.query_url, content=text.encode("utf-8"), params=params,
-                              headers={"Content-Type": "application/sparql-query", "Accept": accept})
-        media = response.headers.get("content-type", "").split(";")[0].strip()
-        if media == "text/tab-separated-values":
-            return ox.parse_query_results(response.content, ox.QueryResultsFormat.TSV)
-        if media in ("application/sparql-results+json", "application/json"):
-            return ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
-        if media in ("application/n-triples", "text/plain"):
-            return (ox.Triple(q.subject, q.predicate, q.object)
-                    for q in ox.parse(response.content, ox.RdfFormat.N_TRIPLES))
-        raise RemoteError(f"{self.query_url}: answered {media or 'no media type'}, which lexgraph cannot read")
+                              headers={"Content-Type": "application/sparql-query", "Accept": _accept(text)})
+        return self._parse(response)
 
     def update(self, sparql: str, prefixes: dict[str, str] | None = None) -> None:
         """Run a SPARQL update."""
@@ -76,7 +104,7 @@ class SparqlServer:
     # -- the Store methods GraphStore uses -----------------------------------------------------
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
-        """Add quads, a batch of N-Quads per request (Graph Store Protocol POST to the dataset)."""
+        """Add quads, `batch` of them per request."""
         batch: list[ox.Quad] = []
         for quad in quads:
             batch.append(quad)
@@ -89,13 +117,13 @@ class SparqlServer:
     bulk_extend = extend
 
     def add(self, quad: ox.Quad) -> None:
-        self.update(f"INSERT DATA {{ {_quad(quad)} }}")
+        self.update(f"INSERT DATA {{ {self._quad(quad)} }}")
 
     def remove(self, quad: ox.Quad) -> None:
-        self.update(f"DELETE DATA {{ {_quad(quad)} }}")
+        self.update(f"DELETE DATA {{ {self._quad(quad)} }}")
 
     def __contains__(self, quad: ox.Quad) -> bool:
-        return bool(self.query(f"ASK {{ {_quad(quad)} }}"))
+        return bool(self.query(f"ASK {{ {self._quad(quad)} }}"))
 
     def contains_named_graph(self, graph: ox.NamedNode) -> bool:
         return bool(self.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
@@ -110,11 +138,11 @@ class SparqlServer:
         self.extend(ox.Quad(q.subject, q.predicate, q.object, to_graph or q.graph_name) for q in quads)
 
     def quads_for_pattern(self, subject=None, predicate=None, obj=None, graph=None) -> Iterator[ox.Quad]:
-        """Every quad (patterns other than all-None are not needed by lexgraph)."""
+        """Every quad of lexgraph's graphs (patterns other than all-None are not needed by lexgraph)."""
         if (subject, predicate, obj, graph) != (None, None, None, None):
             raise NotImplementedError("only the full dump is supported on a remote store")
-        default = self.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
-        named = self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+        default = self.query(f"SELECT ?s ?p ?o WHERE {{ {self._default_pattern} }}")
+        named = self.query(f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs} }}")
         for row in default:
             yield ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph())
         for row in named:
@@ -124,15 +152,37 @@ class SparqlServer:
         ox.serialize(self.quads_for_pattern(), output, format)
 
     def __len__(self) -> int:
-        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"))
+        rows = list(self.query(f"""SELECT (COUNT(*) AS ?n) WHERE {{
+            {{ {self._default_pattern} }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs} }} }}"""))
         return int(rows[0]["n"].value)
 
     def flush(self) -> None:
         """Nothing to do: the server persists each request."""
 
+    def close(self) -> None:
+        """Close the connections to the server."""
+        self.http.close()
+
     # -- plumbing ------------------------------------------------------------------------------
 
+    _default_pattern = "?s ?p ?o"
+    _own_graphs = ""
+
+    def _quad(self, quad: ox.Quad) -> str:
+        triple = f"{quad.subject} {quad.predicate} {quad.object} ."
+        return triple if isinstance(quad.graph_name, ox.DefaultGraph) else f"GRAPH {quad.graph_name} {{ {triple} }}"
+
+    def _parse(self, response: httpx.Response) -> ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Triple]:
+        media = response.headers.get("content-type", "").split(";")[0].strip()
+        if media in _RESULTS:
+            return ox.parse_query_results(response.content, _RESULTS[media])
+        if media in _TRIPLES:
+            return (ox.Triple(q.subject, q.predicate, q.object)
+                    for q in ox.parse(response.content, ox.RdfFormat.N_TRIPLES))
+        raise RemoteError(f"{response.url}: answered {media or 'no media type'}, which lexgraph cannot read")
+
     def _post(self, quads: list[ox.Quad]) -> None:
+        """One Graph Store Protocol POST of N-Quads to the whole dataset."""
         body = ox.serialize(quads, None, ox.RdfFormat.N_QUADS)
         self._send("POST", self.store_url, content=body, headers={"Content-Type": "application/n-quads"})
 
@@ -148,12 +198,104 @@ class SparqlServer:
         return response
 
 
+class VirtuosoServer(SparqlServer):
+    """OpenLink Virtuoso 7 at its /sparql endpoint.
+
+    What differs from the standard protocol, each measured against Virtuoso 7.2:
+    - a POST of `application/sparql-query` hangs until the time limit, so requests are form-encoded;
+    - ASK answers as a SELECT with one row (`__ASK_RETVAL`) for true and none for false;
+    - a SELECT gives booleans as "1"/"0";
+    - the query form picks the answer's format only when the Accept header allows just one kind;
+    - INSERT DATA parses at most ~4,900 triples per operation ("memory exhausted"), so loads send several
+      operations of `OPERATION_TRIPLES` each per request;
+    - updates need the SPARQL_UPDATE grant on /sparql, or Digest auth on /sparql-auth (credentials in the URL);
+    - the system's own graphs (`SYSTEM_GRAPHS`) answer `GRAPH ?g` patterns, and are left out of dumps.
+    """
+
+    default_graph = ox.NamedNode(DEFAULT_GRAPH)
+    OPERATION_TRIPLES = 2_000
+    SYSTEM_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
+                     "http://localuriqaserver/sparql", "http://www.w3.org/2002/07/owl#")
+    _default_pattern = f"GRAPH <{DEFAULT_GRAPH}> {{ ?s ?p ?o }}"
+    _own_graphs = "FILTER (?g NOT IN (<{}>))".format(">, <".join((DEFAULT_GRAPH, *SYSTEM_GRAPHS)))
+
+    def __init__(self, endpoint: str, batch: int = 20_000, timeout: float = 300.0,
+                 auth: tuple[str, str] | None = None) -> None:
+        super().__init__(endpoint, batch=batch, timeout=timeout, union_parameter=None)
+        base = self.endpoint.removesuffix("/sparql").removesuffix("/sparql-auth")
+        self.query_url = f"{base}/sparql"
+        self.update_url = f"{base}/sparql-auth" if auth else f"{base}/sparql"
+        self.http = httpx.Client(timeout=timeout, auth=httpx.DigestAuth(*auth) if auth else None)
+
+    def query(self, sparql: str, prefixes: dict[str, str] | None = None, use_default_graph_as_union: bool = False,
+              default_graph: list[ox.NamedNode] | None = None, named_graphs: list[ox.NamedNode] | None = None,
+              **_ignored) -> ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Triple]:
+        """Run a query. Its default graph is every graph, asked for or not: lexgraph's queries of the default
+        graph alone ask for what only the derived graph holds, and a default graph given to Virtuoso 7.2
+        makes `GRAPH <g>` patterns under ASK or COUNT match graphs that do not exist."""
+        text = _with_prefixes(sparql, prefixes)
+        form: list[tuple[str, str]] = [("query", text)]
+        if default_graph is not None or named_graphs is not None:
+            form += [("default-graph-uri", g.value) for g in default_graph or []]
+            form += [("named-graph-uri", g.value) for g in named_graphs or []]
+        accept = _accept(text, json_only=True)
+        response = self._send("POST", self.query_url, data=dict(_multi(form)), headers={"Accept": accept})
+        if accept == "application/n-triples":
+            return self._parse(response)
+        body = _BOOLEAN_ONE.sub(rb"\1true\2", _BOOLEAN_ZERO.sub(rb"\1false\2", response.content))
+        solutions = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+        if [v.value for v in solutions.variables] == ["__ASK_RETVAL"]:
+            answer = b"true" if any(True for _ in solutions) else b"false"
+            return ox.parse_query_results(b'{"head": {}, "boolean": %s}' % answer, ox.QueryResultsFormat.JSON)
+        return solutions
+
+    def update(self, sparql: str, prefixes: dict[str, str] | None = None) -> None:
+        """Run a SPARQL update; triples it names no graph for go to `DEFAULT_GRAPH`."""
+        text = f"DEFINE input:default-graph-uri <{DEFAULT_GRAPH}>\n{_with_prefixes(sparql, prefixes)}"
+        self._send("POST", self.update_url, data={"update": text})
+
+    def _quad(self, quad: ox.Quad) -> str:
+        graph = self.default_graph if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name
+        return f"GRAPH {graph} {{ {quad.subject} {quad.predicate} {quad.object} . }}"
+
+    def _post(self, quads: list[ox.Quad]) -> None:
+        """Several INSERT DATA operations in one request, each within what Virtuoso's parser takes."""
+        def graph_of(q: ox.Quad) -> str:
+            return str(self.default_graph if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name)
+
+        operations = []
+        for graph, group in groupby(sorted(quads, key=graph_of), key=graph_of):
+            triples = [f"{q.subject} {q.predicate} {q.object} ." for q in group]
+            for k in range(0, len(triples), self.OPERATION_TRIPLES):
+                operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n"
+                                  + "\n".join(triples[k:k + self.OPERATION_TRIPLES]) + "\n} }")
+        self.update(" ;\n".join(operations))
+
+
+# Virtuoso writes a boolean in SELECT results as "1"/"0"; the same value in N-Triples is "true"/"false".
+_BOOLEAN_ONE = re.compile(rb'("datatype"\s*:\s*"http://www.w3.org/2001/XMLSchema#boolean"\s*,\s*"value"\s*:\s*")1(")')
+_BOOLEAN_ZERO = re.compile(rb'("datatype"\s*:\s*"http://www.w3.org/2001/XMLSchema#boolean"\s*,\s*"value"\s*:\s*")0(")')
+
+
+def _multi(form: list[tuple[str, str]]) -> Iterator[tuple[str, str | list[str]]]:
+    """Form fields, a repeated name as a list (as httpx encodes it)."""
+    for name, group in groupby(sorted(form, key=lambda f: f[0]), key=lambda f: f[0]):
+        values = [v for _, v in group]
+        yield name, values if len(values) > 1 else values[0]
+
+
+def _accept(text: str, json_only: bool = False) -> str:
+    """The Accept header for a query: RDF for CONSTRUCT and DESCRIBE, results for SELECT and ASK."""
+    match = _FORM.match(text)
+    form = match.group(1).upper() if match else "SELECT"
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        return "application/n-triples"
+    if json_only or form == "ASK":
+        return "application/sparql-results+json"
+    return "text/tab-separated-values, application/sparql-results+json;q=0.5"
+
+
 def _with_prefixes(sparql: str, prefixes: dict[str, str] | None) -> str:
     if not prefixes:
         return sparql
     return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items()) + sparql
-
-
-def _quad(quad: ox.Quad) -> str:
-    triple = f"{quad.subject} {quad.predicate} {quad.object} ."
-    return triple if isinstance(quad.graph_name, ox.DefaultGraph) else f"GRAPH {quad.graph_name} {{ {triple} }}"

@@ -52,6 +52,10 @@ class GraphStore:
         self.iris = iris
         self.location = location
         self.read_only = read_only
+        # On a server without a default graph of its own, lexgraph's default graph is a named graph there,
+        # which walks over `GRAPH ?g` (the sources' graphs) must leave out.
+        standin = getattr(store, "default_graph", None)
+        self.named_only = f"FILTER (?g != {standin})" if standin is not None else ""
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -66,9 +70,9 @@ class GraphStore:
         """
         try:
             if endpoint is not None:
-                from graph.remote import SparqlServer
+                from graph.remote import connect
 
-                store = SparqlServer(endpoint)
+                store = connect(endpoint)
                 location = None
             elif location is None:
                 store = ox.Store()
@@ -224,8 +228,9 @@ class GraphStore:
     def derive_all(self) -> None:
         """Derive the default graph of every instrument again, from all named graphs."""
         subjects = {r["x"] for r in self.select(
-            """SELECT DISTINCT ?x WHERE { GRAPH ?g {
-                 { ?e lex:to ?x } UNION { ?e lex:from ?x } UNION { ?s lex:describes ?x } } }"""
+            f"""SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{
+                 {{ ?e lex:to ?x }} UNION {{ ?e lex:from ?x }} UNION {{ ?s lex:describes ?x }} }}
+               {self.named_only} }}"""
         )}
         self._derive(subjects, {})
         self.store.remove(self._pending)
@@ -267,14 +272,15 @@ class GraphStore:
         for undated, dated in pairs:
             u, d = undated.n3(), dated.n3()
             subjects = {undated, dated}
+            named = self.named_only
             self._update([
                 f"""DELETE {{ GRAPH ?g {{ ?e lex:to {u} }} }}
                     INSERT {{ GRAPH ?g {{ ?e lex:to {d} ; lex:yearInferred true }} }}
-                    WHERE {{ GRAPH ?g {{ ?e lex:to {u} }} }}""",
+                    WHERE {{ GRAPH ?g {{ ?e lex:to {u} }} {named} }}""",
                 f"""DELETE {{ GRAPH ?g {{ ?s ?p {u} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {d} }} }}
-                    WHERE {{ GRAPH ?g {{ ?s ?p {u} }} }}""",
+                    WHERE {{ GRAPH ?g {{ ?s ?p {u} }} {named} }}""",
                 f"""DELETE {{ GRAPH ?g {{ {u} ?p ?o }} }} INSERT {{ GRAPH ?g {{ {d} ?p ?o }} }}
-                    WHERE {{ GRAPH ?g {{ {u} ?p ?o }} }}""",
+                    WHERE {{ GRAPH ?g {{ {u} ?p ?o }} {named} }}""",
             ])
             evidence = self._evidence(subjects, exclude=None)
             derived = [t for s in sorted(subjects) for t in derive(s, evidence)]
@@ -304,7 +310,7 @@ class GraphStore:
                     UNION {{ ?x ?p ?o . BIND (?x AS ?s) }}
                     UNION {{ ?s lex:describes ?x . BIND (lex:describes AS ?p) BIND (?x AS ?o) }}
                   }}
-                  FILTER (?g != <{ONTOLOGY_IRI}>) {skip}
+                  FILTER (?g != <{ONTOLOGY_IRI}>) {skip} {self.named_only}
                 }}""",
             prefixes=PREFIXES,
         )
