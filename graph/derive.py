@@ -64,21 +64,31 @@ EDGE_PROPERTIES = frozenset({
 })
 
 
-def gather(triples: Iterable[Triple], evidence: Evidence) -> None:
-    """Add to `evidence` what a set of named-graph triples says (edge nodes, direct edges, full texts)."""
+# What `gather` reads of an edge node; the rest of a named graph (mentions, offsets) does not change the
+# default graph.
+EDGE_NODE_PROPERTIES = frozenset({
+    RDF.type, LEX.to, LEX["from"], LEX.relation, LEX.statedIn, LEX.statedNumber, LEX.statedDate,
+    LEX.statedTitle, LEX.statedIssuer, LEX.statedBody, LEX.statedJurisdiction,
+})
+_TO, _FROM, _DESCRIBES = LEX.to, LEX["from"], LEX.describes
+
+
+def gather(triples: Iterable[tuple], evidence: Evidence) -> None:
+    """Add to `evidence` what a set of named-graph triples says (edge nodes, direct edges, full texts).
+    A literal may come as an rdflib Literal or as its Python value."""
     nodes: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in triples:
         if p in EDGE_PROPERTIES:
             evidence.own_edges.setdefault(s, set()).add((p, o))
-        elif p == LEX.describes:
+        elif p == _DESCRIBES:
             evidence.has_text.add(o)
-        else:
+        elif p in EDGE_NODE_PROPERTIES:
             nodes[s][p].append(o)
     for props in nodes.values():
         kinds = props.get(RDF.type, [])
-        if not props.get(LEX.to) or not props.get(LEX["from"]):
+        if not props.get(_TO) or not props.get(_FROM):
             continue
-        target, origin = props[LEX.to][0], props[LEX["from"]][0]
+        target, origin = props[_TO][0], props[_FROM][0]
         if LEX.Citation in kinds:
             evidence.stated.setdefault(target, []).append(Stated(
                 document=props[LEX.statedIn][0],
@@ -98,7 +108,8 @@ def _first(props: dict, prop: URIRef, literal: bool = True):
     values = props.get(prop)
     if not values:
         return None
-    return values[0].toPython() if literal else values[0]
+    value = values[0]
+    return value.toPython() if literal and isinstance(value, Literal) else value
 
 
 def derive(subject: URIRef, evidence: Evidence) -> list[Triple]:

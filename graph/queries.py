@@ -214,10 +214,28 @@ WHERE {{
 GROUP BY ?document ?parent"""
 
 
+def _tree_edges(store: GraphStore, target: URIRef, batch: int = 1000) -> list[dict]:
+    """The rows of `implementers_sparql`, in two steps: the tree's instruments, then their implementers
+    a batch at a time. As fast on Oxigraph, and right on Virtuoso 7.2, which answers the one query's
+    join (`?document lex:inImplementationOf ?parent ; ?relation ?parent` under a subquery) with no rows."""
+    parents = [r["parent"] for r in store.select(
+        f"SELECT DISTINCT ?parent WHERE {{ ?parent lex:inImplementationOf* {target.n3()} }}")]
+    rows: list[dict] = []
+    for k in range(0, len(parents), batch):
+        values = " ".join(p.n3() for p in parents[k:k + batch])
+        rows += store.select(f"""SELECT ?document ?parent (GROUP_CONCAT(DISTINCT STR(?relation); separator=" ")
+                                   AS ?relations) WHERE {{
+            VALUES ?parent {{ {values} }}
+            ?document lex:inImplementationOf ?parent ; ?relation ?parent .
+            FILTER (?relation IN (lex:implements, eli:based_on))
+          }} GROUP BY ?document ?parent""")
+    return rows
+
+
 def implementers(store: GraphStore, target: URIRef, depth: int | None = None) -> list[TreeRow]:
     """The implementation tree below `target`, breadth first, each document once at its shallowest depth."""
     children: dict[URIRef, list[dict]] = defaultdict(list)
-    for row in store.select(implementers_sparql(target)):
+    for row in _tree_edges(store, target):
         children[row["parent"]].append(row)
     level = [target]
     seen = {target}

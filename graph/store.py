@@ -11,14 +11,15 @@ source file; by construction no triple is in two of them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, XSD, BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from graph.derive import Evidence, Identity, derive, gather
+from graph.derive import EDGE_NODE_PROPERTIES, EDGE_PROPERTIES, Evidence, Identity, derive, gather
 from graph.identity import InstrumentId
 from graph.iri import DEFAULT_BASE, Iris
 from graph.mapping import MappedDocument, Triple
@@ -36,8 +37,12 @@ PREFIXES = {
 _CLASS_OF_CODE = {code: cls for cls, code in TYPE_CODES.items()}
 _ONTOLOGY_GRAPH = ox.NamedNode(ONTOLOGY_IRI)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 _WORK_KEY, _SYMBOL_KEY, _YEAR = (ox.NamedNode(str(p)) for p in (LEX.workKey, LEX.symbolKey, LEX.year))
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_EDGE_NODE_PROPERTIES = ", ".join(p.n3() for p in sorted(EDGE_NODE_PROPERTIES))
+_EDGE_PROPERTIES = ", ".join(p.n3() for p in sorted(EDGE_PROPERTIES))
+_LINKS = frozenset({LEX.to, LEX["from"], LEX.describes})
 
 
 class StoreError(Exception):
@@ -305,16 +310,16 @@ class GraphStore:
             f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
                   VALUES ?x {{ {values} }}
                   GRAPH ?g {{
-                    {{ ?s lex:to ?x . ?s ?p ?o }}
-                    UNION {{ ?s lex:from ?x ; a lex:DescribedLink . ?s ?p ?o }}
-                    UNION {{ ?x ?p ?o . BIND (?x AS ?s) }}
+                    {{ ?s lex:to ?x . ?s ?p ?o FILTER (?p IN ({_EDGE_NODE_PROPERTIES})) }}
+                    UNION {{ ?s lex:from ?x ; a lex:DescribedLink . ?s ?p ?o FILTER (?p IN ({_EDGE_NODE_PROPERTIES})) }}
+                    UNION {{ ?x ?p ?o FILTER (?p IN ({_EDGE_PROPERTIES})) BIND (?x AS ?s) }}
                     UNION {{ ?s lex:describes ?x . BIND (lex:describes AS ?p) BIND (?x AS ?o) }}
                   }}
                   FILTER (?g != <{ONTOLOGY_IRI}>) {skip} {self.named_only}
                 }}""",
             prefixes=PREFIXES,
         )
-        gather(((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result), evidence)
+        gather(_evidence_triples(result), evidence)
         for row in self.store.query(
             f"""SELECT ?x ?k ?sk ?y WHERE {{ VALUES ?x {{ {values} }}
                   ?x lex:workKey ?k ; lex:symbolKey ?sk . OPTIONAL {{ ?x lex:year ?y }} }}""",
@@ -355,10 +360,11 @@ class BulkWriter:
         if self.store.store.contains_named_graph(graph):
             self.touched |= self.store._touched(mapped.graph)
             self.store.store.remove_graph(graph)
+        quads, touched = self.quads, self.touched
         for s, p, o in mapped.triples:
-            if p in (LEX.to, LEX["from"], LEX.describes):
-                self.touched.add(o)  # type: ignore[arg-type]
-            self.quads.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph))
+            if p in _LINKS:
+                touched.add(o)  # type: ignore[arg-type]
+            quads.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph))
         self.touched |= mapped.identities.keys()
         self.identities.update(mapped.identities)
         # Identities go in at once, so that a run stopped before `finish` can still be derived (derive_all).
@@ -390,6 +396,8 @@ class BulkWriter:
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph one."""
+    if type(term) is URIRef:  # the common case first, without the isinstance chain
+        return ox.NamedNode(term)
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -414,6 +422,29 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     if term.datatype.value == _XSD_STRING:
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def _evidence_triples(triples: Iterable[ox.Triple]) -> Iterator[tuple]:
+    """pyoxigraph triples for `gather`: IRIs as rdflib ones, each converted once (a few thousand recur),
+    literals as their Python values (what `gather` reads of them, without building rdflib Literals)."""
+    iris: dict[str, URIRef] = {}
+
+    def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node | str | int | date:
+        if type(t) is ox.NamedNode:
+            value = t.value
+            node = iris.get(value)
+            if node is None:
+                node = iris[value] = URIRef(value)
+            return node
+        if type(t) is ox.Literal:
+            kind = t.datatype.value
+            if kind == _XSD_DATE:
+                return date.fromisoformat(t.value)
+            return int(t.value) if kind == _INTEGER.value else t.value
+        return to_rdflib(t)
+
+    for t in triples:
+        yield term(t.subject), term(t.predicate), term(t.object)
 
 
 def _identity(ident: InstrumentId) -> Identity:

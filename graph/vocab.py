@@ -142,6 +142,18 @@ class ELI(DefinedNamespace):
     jurisdiction: URIRef
 
 
+
+def _materialise(namespace: type[DefinedNamespace]) -> None:
+    """Set each declared term as a plain class attribute: a DefinedNamespace checks every attribute
+    lookup against its term list (~0.7 µs), which the mapping and bulk writes do millions of times."""
+    for name, annotation in namespace.__annotations__.items():
+        if not name.startswith("_") and "ClassVar" not in str(annotation):
+            type.__setattr__(namespace, name, namespace._NS[name])
+
+
+_materialise(LEX)
+_materialise(ELI)
+
 # Extraction's type names (`ingest.tables.TYPE_WORDS` values) -> the ontology class.
 TYPE_CLASSES: dict[str, URIRef] = {
     "Nghị quyết": LEX.Resolution,
