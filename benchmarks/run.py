@@ -1,6 +1,7 @@
 """Benchmarks of lexgraph at scale, each ratio measured side by side in one run; writes a JSON report.
 
-    python -m benchmarks.run --sizes 10000 30000 [--work /tmp/lexgraph-bench] [--report benchmarks/report.json]
+    python -m benchmarks.run --sizes 10000 30000 100000 [--rdflib-max 30000] [--work /tmp/lexgraph-bench]
+                             [--report benchmarks/report.json]
 
 For each size: a synthetic corpus (benchmarks/synth.py) is generated, ingested end to end with
 `lexgraph ingest --workers 2` in its own process (seconds, documents/s, MB/s, peak RSS, store size),
@@ -192,6 +193,33 @@ def http_queries(store_dir: Path, named: dict[str, str]) -> dict:
         server.stop()
 
 
+def stream_rate(store_dir: Path, rows: int = 1_000_000) -> dict:
+    """Rows per second of a large answer through `/sparql` (TSV, no row limit), read as it streams."""
+    import httpx
+
+    from tests.live import start_server
+
+    server = start_server(store_dir, store_dir.parent / "server-stream.log", "--row-limit", "0", "--timeout", "300")
+    query = f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} LIMIT {rows}"
+    try:
+        best: dict = {}
+        with httpx.Client(base_url=server.url, timeout=600) as http:
+            for _ in range(3):
+                started = time.perf_counter()
+                count = 0
+                with http.stream("GET", "/sparql", params={"query": query},
+                                 headers={"Accept": "text/tab-separated-values"}) as answer:
+                    for chunk in answer.iter_bytes():
+                        count += chunk.count(b"\n")
+                seconds = time.perf_counter() - started
+                rate = (count - 1) / seconds
+                if rate > best.get("rows_per_s", 0):
+                    best = {"rows": count - 1, "seconds": round(seconds, 2), "rows_per_s": round(rate)}
+        return best
+    finally:
+        server.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
@@ -200,6 +228,9 @@ def main() -> None:
     parser.add_argument("--body-kb", type=float, default=6.0)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-rdflib", action="store_true", help="Skip rdflib (it needs ~1.3 GB per 1M triples).")
+    parser.add_argument("--rdflib-max", type=int, default=30_000,
+                        help="Largest size rdflib is loaded at (100k documents are ~17M triples, ~22 GB in rdflib: "
+                             "more than this machine's 24 GiB leaves).")
     args = parser.parse_args()
     from benchmarks.synth import generate
 
@@ -221,7 +252,7 @@ def main() -> None:
         results = lexgraph_queries(work / "store", named)
         for name, figures in http_queries(work / "store", named).items():
             results[name].update(figures)
-        if not args.no_rdflib:
+        if not args.no_rdflib and size <= args.rdflib_max:
             rdf = rdflib_queries(work / "store", named, work)
             report.setdefault("rdflib_load", {})[str(size)] = {"seconds": rdf["load_s"], "triples": rdf["triples"]}
             for name in named:
@@ -229,6 +260,7 @@ def main() -> None:
                 results[name]["speedup_vs_rdflib"] = round(rdf[name]["rdflib_median_ms"]
                                                            / max(results[name]["lexgraph_median_ms"], 0.01), 1)
         report["queries"][str(size)] = results
+        report.setdefault("sparql_stream", {})[str(size)] = stream_rate(work / "store")
         args.report.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(report, ensure_ascii=False, indent=2), flush=True)
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -179,14 +181,27 @@ def _check(store: GraphStore, path: Path, source_id: str, version: str, force: b
     return None
 
 
-def _extracted(todo: list[tuple[Path, str]], workers: int) -> Iterator[tuple]:
-    """(path, source id, record or None, message) for each file, in order."""
+def _extracted(todo: list[tuple[Path, str]], workers: int, chunk: int = 8, window: int = 16) -> Iterator[tuple]:
+    """(path, source id, record or None, message) for each file, in order.
+
+    Files go to the workers `chunk` at a time, at most `window` chunks per worker in flight: when
+    extraction outruns the writer, records would otherwise pile up in memory for the whole corpus.
+    """
     if workers <= 1 or len(todo) < 2 * workers:
         yield from map(_extract, todo)
         return
+    chunks = (todo[k:k + chunk] for k in range(0, len(todo), chunk))
     # spawn: the parent holds an open RocksDB store, whose threads a fork would copy half-way.
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        yield from pool.imap(_extract, todo, chunksize=8)
+        pending = deque(pool.apply_async(_extract_all, (c,)) for c in islice(chunks, window * workers))
+        while pending:
+            results = pending.popleft().get()
+            pending.extend(pool.apply_async(_extract_all, (c,)) for c in islice(chunks, 1))
+            yield from results
+
+
+def _extract_all(items: list[tuple[Path, str]]) -> list[tuple]:
+    return [_extract(item) for item in items]
 
 
 def _extract(item: tuple[Path, str]) -> tuple:
