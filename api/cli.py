@@ -49,8 +49,10 @@ _endpoint: list[str] = []
 @app.callback()
 def main(
     endpoint: Annotated[str | None, typer.Option(
-        "--endpoint", help="Use this SPARQL server (e.g. oxigraph serve at http://127.0.0.1:7878) instead of the "
-                           "embedded store ($LEXGRAPH_ENDPOINT).")] = None,
+        "--endpoint", help="Use this SPARQL server instead of the embedded store ($LEXGRAPH_ENDPOINT): e.g. "
+                           "http://127.0.0.1:7878 (oxigraph serve), http://dba:PW@127.0.0.1:8890/sparql (Virtuoso), "
+                           "http://127.0.0.1:3030/lexgraph#fuseki, http://127.0.0.1:7200/repositories/lexgraph#graphdb.")
+    ] = None,
 ) -> None:
     """lexgraph: a citation graph of Vietnamese legal documents."""
     _endpoint[:] = [endpoint] if endpoint else []

@@ -18,8 +18,9 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
     "query_timeout": ("LEXGRAPH_QUERY_TIMEOUT", "10", "Seconds a SPARQL query may run before it is stopped."),
     "row_limit": ("LEXGRAPH_ROW_LIMIT", "100000", "Most rows (or triples) one SPARQL answer may hold; 0: no limit."),
     "query_workers": ("LEXGRAPH_QUERY_WORKERS", "2", "Worker processes that run SPARQL queries."),
-    "endpoint": ("LEXGRAPH_ENDPOINT", "", "A SPARQL server to use instead of the embedded store "
-                 "(base URL of its /query, /update and /store, e.g. http://127.0.0.1:7878 for oxigraph serve)."),
+    "endpoint": ("LEXGRAPH_ENDPOINT", "", "A SPARQL server to use instead of the embedded store: its URL, with "
+                 "credentials in it if needed and its kind as the fragment (#oxigraph, #virtuoso, #fuseki, #graphdb; "
+                 "default: asked of the server), e.g. http://127.0.0.1:7878 for oxigraph serve."),
 }
 
 

@@ -45,39 +45,68 @@ class RemoteTimeout(RemoteError, TimeoutError):
     """The server did not answer within the time limit."""
 
 
+KINDS = ("oxigraph", "virtuoso", "fuseki", "graphdb")
+
+
 def connect(endpoint: str, timeout: float = 300.0) -> SparqlServer:
     """The server at `endpoint`, spoken to in its own dialect.
 
+    The dialect is the URL's fragment when it names one of `KINDS` (`http://host:3030/lexgraph#fuseki`),
+    else Virtuoso when the server says so in its `Server` header, else Oxigraph's (the standard protocols).
     Credentials go in the URL (`http://user:password@host:8890/sparql`): Virtuoso gets them by Digest
     on its authenticated endpoint, other servers by Basic auth.
     """
     parts = urlsplit(endpoint)
+    kind = parts.fragment.lower()
+    if kind and kind not in KINDS:
+        raise RemoteError(f"{endpoint}: unknown server kind #{parts.fragment}; use one of "
+                          + ", ".join(f"#{k}" for k in KINDS))
     auth = (parts.username or "", parts.password or "") if parts.username else None
-    plain = urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else ""))) \
-        if parts.hostname else endpoint
-    try:
-        answer = httpx.get(plain.rstrip("/"), timeout=min(timeout, 30.0))
-    except httpx.HTTPError as exc:
-        raise RemoteError(f"{plain}: cannot reach the SPARQL server ({exc}); is it running?") from None
-    if "virtuoso" in answer.headers.get("server", "").lower():
+    netloc = parts.hostname + (f":{parts.port}" if parts.port else "") if parts.hostname else parts.netloc
+    plain = urlunsplit(parts._replace(netloc=netloc, fragment=""))
+    if not kind:
+        try:
+            answer = httpx.get(plain.rstrip("/"), timeout=min(timeout, 30.0))
+        except httpx.HTTPError as exc:
+            raise RemoteError(f"{plain}: cannot reach the SPARQL server ({exc}); is it running?") from None
+        kind = "virtuoso" if "virtuoso" in answer.headers.get("server", "").lower() else "oxigraph"
+    if kind == "virtuoso":
         return VirtuosoServer(plain, timeout=timeout, auth=auth)
-    return SparqlServer(plain, timeout=timeout, auth=auth)
+    base = plain.rstrip("/")
+    if kind == "fuseki":  # a dataset URL; its queries must see the union (tdb2:unionDefaultGraph true)
+        return SparqlServer(base, timeout=timeout, auth=auth, union_parameter=None, default_graph=DEFAULT_GRAPH,
+                            store_url=None)
+    if kind == "graphdb":  # a repository URL (RDF4J protocol); its queries see every graph by default
+        return SparqlServer(base, timeout=timeout, auth=auth, union_parameter=None, default_graph=DEFAULT_GRAPH,
+                            query_url=base, update_url=f"{base}/statements", store_url=None)
+    return SparqlServer(base, timeout=timeout, auth=auth)
 
 
 class SparqlServer:
-    """A remote store at `query_url` / `update_url` / `store_url` (Oxigraph's /query, /update, /store)."""
+    """A remote store speaking the standard protocols: queries at `query_url`, updates at `update_url`, and
+    loads through the Graph Store Protocol at `store_url` (Oxigraph's /query, /update, /store), or as
+    INSERT DATA when `store_url` is None.
 
-    #: The named graph standing for lexgraph's default graph, on servers that have none of their own.
-    default_graph: ox.NamedNode | None = None
+    `default_graph` names the graph standing for lexgraph's default graph on a server whose queries see
+    the union of the named graphs instead of a default graph of their own (Fuseki with
+    `unionDefaultGraph`, GraphDB, Virtuoso).
+    """
 
     def __init__(self, endpoint: str, batch: int = 50_000, timeout: float = 300.0,
-                 auth: tuple[str, str] | None = None, union_parameter: str | None = "union-default-graph") -> None:
+                 auth: tuple[str, str] | None = None, union_parameter: str | None = "union-default-graph",
+                 default_graph: str | None = None, query_url: str | None = None, update_url: str | None = None,
+                 store_url: str | None = "") -> None:
         base = endpoint.rstrip("/")
         self.endpoint = base
         self.union_parameter = union_parameter
-        self.query_url, self.update_url, self.store_url = f"{base}/query", f"{base}/update", f"{base}/store"
+        self.query_url = query_url or f"{base}/query"
+        self.update_url = update_url or f"{base}/update"
+        self.store_url = f"{base}/store" if store_url == "" else store_url
         self.batch = batch
+        self.default_graph = ox.NamedNode(default_graph) if default_graph else None
         self.http = httpx.Client(timeout=timeout, auth=auth)
+        self._default_pattern = f"GRAPH {self.default_graph} {{ ?s ?p ?o }}" if self.default_graph else "?s ?p ?o"
+        self._own_graphs = f"FILTER (?g != {self.default_graph})" if self.default_graph else ""
 
     # -- SPARQL 1.1 Protocol -------------------------------------------------------------------
 
@@ -165,12 +194,17 @@ class SparqlServer:
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    _default_pattern = "?s ?p ?o"
-    _own_graphs = ""
+    OPERATION_TRIPLES = 2_000
+
+    def _graph_of(self, quad: ox.Quad) -> ox.NamedNode | ox.DefaultGraph:
+        if isinstance(quad.graph_name, ox.DefaultGraph) and self.default_graph is not None:
+            return self.default_graph
+        return quad.graph_name
 
     def _quad(self, quad: ox.Quad) -> str:
+        graph = self._graph_of(quad)
         triple = f"{quad.subject} {quad.predicate} {quad.object} ."
-        return triple if isinstance(quad.graph_name, ox.DefaultGraph) else f"GRAPH {quad.graph_name} {{ {triple} }}"
+        return triple if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{ {triple} }}"
 
     def _parse(self, response: httpx.Response) -> ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Triple]:
         media = response.headers.get("content-type", "").split(";")[0].strip()
@@ -182,9 +216,23 @@ class SparqlServer:
         raise RemoteError(f"{response.url}: answered {media or 'no media type'}, which lexgraph cannot read")
 
     def _post(self, quads: list[ox.Quad]) -> None:
-        """One Graph Store Protocol POST of N-Quads to the whole dataset."""
-        body = ox.serialize(quads, None, ox.RdfFormat.N_QUADS)
-        self._send("POST", self.store_url, content=body, headers={"Content-Type": "application/n-quads"})
+        """One Graph Store Protocol POST of N-Quads to the whole dataset, or INSERT DATA operations of
+        `OPERATION_TRIPLES` each in one update request."""
+        if self.store_url is not None:
+            if self.default_graph is not None:
+                quads = [ox.Quad(q.subject, q.predicate, q.object, self._graph_of(q)) for q in quads]
+            body = ox.serialize(quads, None, ox.RdfFormat.N_QUADS)
+            self._send("POST", self.store_url, content=body, headers={"Content-Type": "application/n-quads"})
+            return
+        operations = []
+        for graph, group in groupby(sorted(quads, key=lambda q: str(self._graph_of(q))),
+                                    key=lambda q: str(self._graph_of(q))):
+            triples = [f"{q.subject} {q.predicate} {q.object} ." for q in group]
+            for k in range(0, len(triples), self.OPERATION_TRIPLES):
+                block = "\n".join(triples[k:k + self.OPERATION_TRIPLES])
+                operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{block}\n}} }}" if graph != "DEFAULT"
+                                  else f"INSERT DATA {{\n{block}\n}}")
+        self.update(" ;\n".join(operations))
 
     def _send(self, method: str, url: str, **kwargs) -> httpx.Response:
         try:
@@ -212,20 +260,17 @@ class VirtuosoServer(SparqlServer):
     - the system's own graphs (`SYSTEM_GRAPHS`) answer `GRAPH ?g` patterns, and are left out of dumps.
     """
 
-    default_graph = ox.NamedNode(DEFAULT_GRAPH)
-    OPERATION_TRIPLES = 2_000
     SYSTEM_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
                      "http://localuriqaserver/sparql", "http://www.w3.org/2002/07/owl#")
-    _default_pattern = f"GRAPH <{DEFAULT_GRAPH}> {{ ?s ?p ?o }}"
-    _own_graphs = "FILTER (?g NOT IN (<{}>))".format(">, <".join((DEFAULT_GRAPH, *SYSTEM_GRAPHS)))
 
     def __init__(self, endpoint: str, batch: int = 20_000, timeout: float = 300.0,
                  auth: tuple[str, str] | None = None) -> None:
-        super().__init__(endpoint, batch=batch, timeout=timeout, union_parameter=None)
-        base = self.endpoint.removesuffix("/sparql").removesuffix("/sparql-auth")
-        self.query_url = f"{base}/sparql"
-        self.update_url = f"{base}/sparql-auth" if auth else f"{base}/sparql"
+        base = endpoint.rstrip("/").removesuffix("/sparql-auth").removesuffix("/sparql")
+        super().__init__(endpoint, batch=batch, timeout=timeout, union_parameter=None, default_graph=DEFAULT_GRAPH,
+                         query_url=f"{base}/sparql", update_url=f"{base}/sparql-auth" if auth else f"{base}/sparql",
+                         store_url=None)
         self.http = httpx.Client(timeout=timeout, auth=httpx.DigestAuth(*auth) if auth else None)
+        self._own_graphs = "FILTER (?g NOT IN (<{}>))".format(">, <".join((DEFAULT_GRAPH, *self.SYSTEM_GRAPHS)))
 
     def query(self, sparql: str, prefixes: dict[str, str] | None = None, use_default_graph_as_union: bool = False,
               default_graph: list[ox.NamedNode] | None = None, named_graphs: list[ox.NamedNode] | None = None,
@@ -253,23 +298,6 @@ class VirtuosoServer(SparqlServer):
         """Run a SPARQL update; triples it names no graph for go to `DEFAULT_GRAPH`."""
         text = f"DEFINE input:default-graph-uri <{DEFAULT_GRAPH}>\n{_with_prefixes(sparql, prefixes)}"
         self._send("POST", self.update_url, data={"update": text})
-
-    def _quad(self, quad: ox.Quad) -> str:
-        graph = self.default_graph if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name
-        return f"GRAPH {graph} {{ {quad.subject} {quad.predicate} {quad.object} . }}"
-
-    def _post(self, quads: list[ox.Quad]) -> None:
-        """Several INSERT DATA operations in one request, each within what Virtuoso's parser takes."""
-        def graph_of(q: ox.Quad) -> str:
-            return str(self.default_graph if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name)
-
-        operations = []
-        for graph, group in groupby(sorted(quads, key=graph_of), key=graph_of):
-            triples = [f"{q.subject} {q.predicate} {q.object} ." for q in group]
-            for k in range(0, len(triples), self.OPERATION_TRIPLES):
-                operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n"
-                                  + "\n".join(triples[k:k + self.OPERATION_TRIPLES]) + "\n} }")
-        self.update(" ;\n".join(operations))
 
 
 # Virtuoso writes a boolean in SELECT results as "1"/"0"; the same value in N-Triples is "true"/"false".

@@ -61,6 +61,7 @@ class GraphStore:
         # which walks over `GRAPH ?g` (the sources' graphs) must leave out.
         standin = getattr(store, "default_graph", None)
         self.named_only = f"FILTER (?g != {standin})" if standin is not None else ""
+        self._default = f"GRAPH {standin}" if standin is not None else ""
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -73,28 +74,16 @@ class GraphStore:
         The base IRI is recorded in a new store; opening it later with another base is an error,
         since every IRI in it was minted under the first.
         """
-        try:
-            if endpoint is not None:
-                from graph.remote import connect
+        if endpoint is not None:
+            from graph.remote import connect
 
+            try:
                 store = connect(endpoint)
-                location = None
-            elif location is None:
-                store = ox.Store()
-            elif read_only:
-                if not location.is_dir():
-                    raise StoreError(
-                        f"{location}: no store here; build one with `lexgraph ingest PATH --store {location}`"
-                    )
-                store = ox.Store.read_only(str(location))
-            else:
-                location.mkdir(parents=True, exist_ok=True)
-                store = ox.Store(str(location))
-        except OSError as exc:
-            raise StoreError(
-                f"{location}: cannot open the store ({exc}); if another lexgraph process (a server, an ingest) "
-                "has it open, stop it or use a command that only reads"
-            ) from exc
+            except OSError as exc:  # unreachable, or an unknown kind: the message says which
+                raise StoreError(str(exc)) from exc
+            location = None
+        else:
+            store = _open_embedded(location, read_only)
         try:
             recorded = _recorded_base(store)
         except OSError as exc:
@@ -206,8 +195,8 @@ class GraphStore:
         update = [
             f"DROP SILENT GRAPH {g.n3()}",
             f"INSERT DATA {{ GRAPH {g.n3()} {{ {_block(mapped.triples)} }} }}",
-            _clear(subjects),
-            f"INSERT DATA {{ {_block([*derived, *mapped.shared])} }}",
+            self._clear(subjects),
+            self._insert_default([*derived, *mapped.shared]),
         ]
         self._update(update)
 
@@ -219,7 +208,7 @@ class GraphStore:
         old = self._touched(g)
         evidence = self._evidence(old, exclude=g)
         derived = [t for s in sorted(old) for t in derive(s, evidence)]
-        self._update([f"DROP SILENT GRAPH {g.n3()}", _clear(old), f"INSERT DATA {{ {_block(derived)} }}"])
+        self._update([f"DROP SILENT GRAPH {g.n3()}", self._clear(old), self._insert_default(derived)])
         return True
 
     def bulk(self) -> BulkWriter:
@@ -249,7 +238,7 @@ class GraphStore:
             for iri in chunk & identities.keys():
                 evidence.identities[iri] = _identity(identities[iri])
             derived = [t for s in sorted(chunk) for t in derive(s, evidence)]
-            self._update([_clear(chunk)])
+            self._update([self._clear(chunk)])
             self.store.bulk_extend(ox.Quad(*map(to_oxigraph, t), ox.DefaultGraph()) for t in derived)
 
     @property
@@ -289,7 +278,7 @@ class GraphStore:
             ])
             evidence = self._evidence(subjects, exclude=None)
             derived = [t for s in sorted(subjects) for t in derive(s, evidence)]
-            self._update([_clear(subjects), f"INSERT DATA {{ {_block(derived)} }}"])
+            self._update([self._clear(subjects), self._insert_default(derived)])
         return pairs
 
     def _touched(self, g: URIRef) -> set[URIRef]:
@@ -332,6 +321,21 @@ class GraphStore:
                 int(year.value) if year is not None else None,
             )
         return evidence
+
+    def _insert_default(self, triples: list[Triple]) -> str:
+        """INSERT DATA of `triples` into the default graph (its stand-in on a server without one)."""
+        block = _block(triples)
+        return f"INSERT DATA {{ {self._default} {{ {block} }} }}" if self._default else f"INSERT DATA {{ {block} }}"
+
+    def _clear(self, subjects: set[URIRef]) -> str:
+        """Delete the default-graph triples of `subjects` (derived ones; they are re-derived next)."""
+        if not subjects:
+            return ""
+        values = " ".join(s.n3() for s in sorted(subjects))
+        if self._default:
+            return (f"DELETE {{ {self._default} {{ ?x ?p ?o }} }} "
+                    f"WHERE {{ VALUES ?x {{ {values} }} {self._default} {{ ?x ?p ?o }} }}")
+        return f"DELETE {{ ?x ?p ?o }} WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?o }}"
 
     def _update(self, operations: list[str]) -> None:
         self.store.update(" ;\n".join(op for op in operations if op), prefixes=PREFIXES)
@@ -455,12 +459,22 @@ def _block(triples: Iterable[Triple]) -> str:
     return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
 
 
-def _clear(subjects: set[URIRef]) -> str:
-    """Delete the default-graph triples of `subjects` (derived ones; they are re-derived next)."""
-    if not subjects:
-        return ""
-    values = " ".join(s.n3() for s in sorted(subjects))
-    return f"DELETE {{ ?x ?p ?o }} WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?o }}"
+def _open_embedded(location: Path | None, read_only: bool) -> ox.Store:
+    """The Oxigraph store in `location` (in memory when None)."""
+    try:
+        if location is None:
+            return ox.Store()
+        if read_only:
+            if not location.is_dir():
+                raise StoreError(f"{location}: no store here; build one with `lexgraph ingest PATH --store {location}`")
+            return ox.Store.read_only(str(location))
+        location.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(location))
+    except OSError as exc:
+        raise StoreError(
+            f"{location}: cannot open the store ({exc}); if another lexgraph process (a server, an ingest) "
+            "has it open, stop it or use a command that only reads"
+        ) from exc
 
 
 def _recorded_base(store: ox.Store) -> str | None:

@@ -41,15 +41,20 @@ class RunningServer:
             self.process.wait()
 
 
-def start_oxigraph(directory: Path) -> RunningServer:
-    """`oxigraph serve` over a new store in `directory`."""
+def start_oxigraph(directory: Path, union: bool = False) -> RunningServer:
+    """`oxigraph serve` over a new store in `directory`. With `union`, every query's default graph is the
+    union of the graphs, as on Fuseki with `tdb2:unionDefaultGraph true`: lexgraph is then told it talks
+    to Fuseki (`#fuseki`), keeps its default graph in a named graph and loads by INSERT DATA."""
     port = free_port()
     log = directory / "oxigraph.log"
     process = subprocess.Popen([str(shutil.which("oxigraph") or OXIGRAPH), "serve", "--location",
-                                str(directory / "oxigraph"), "--bind", f"127.0.0.1:{port}"],
+                                str(directory / "oxigraph"), "--bind", f"127.0.0.1:{port}",
+                                *(["--union-default-graph"] if union else [])],
                                stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     _wait(lambda: httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1), process, log)
+    if union:
+        return RunningServer("fuseki-like", f"{url}#fuseki", process, log)
     return RunningServer("oxigraph", url, process, log)
 
 
@@ -105,7 +110,11 @@ MaxQueryCostEstimationTime = 0
                          sql_port)
 
 
-START: dict[str, Callable[[Path], RunningServer]] = {"oxigraph": start_oxigraph, "virtuoso": start_virtuoso}
+START: dict[str, Callable[[Path], RunningServer]] = {
+    "oxigraph": start_oxigraph,
+    "fuseki-like": lambda directory: start_oxigraph(directory, union=True),
+    "virtuoso": start_virtuoso,
+}
 
 
 def _wait(probe: Callable[[], httpx.Response], process: subprocess.Popen, log: Path, seconds: float = 20) -> None:

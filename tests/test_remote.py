@@ -21,6 +21,7 @@ from benchmarks.synth import generate
 from graph import GraphStore, cited_by, cites, implementers, ingest_paths, lookup_one
 from graph.queries import stats
 from graph.remote import DEFAULT_GRAPH, RemoteError
+from graph.store import StoreError
 from tests.conftest import RAW
 from tests.live import TOKEN, free_port
 from tests.servers import START, VIRTUOSO_USER
@@ -29,7 +30,7 @@ runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parent.parent / "api" / "examples"
 
 
-@pytest.fixture(params=["oxigraph", "virtuoso"])
+@pytest.fixture(params=list(START))
 def sparql_server(request, tmp_path):
     """A fresh private SPARQL server of each kind, on a free loopback port, in a temporary directory."""
     server = START[request.param](tmp_path)
@@ -40,7 +41,7 @@ def sparql_server(request, tmp_path):
 def public(url: str) -> str:
     """`url` without its credentials, as lexgraph shows it."""
     parts = urlsplit(url)
-    return urlunsplit(parts._replace(netloc=f"{parts.hostname}:{parts.port}"))
+    return urlunsplit(parts._replace(netloc=f"{parts.hostname}:{parts.port}", fragment=""))
 
 
 def every_quad(store: GraphStore) -> set:
@@ -186,3 +187,10 @@ def test_virtuoso_bulk_loader_takes_lexgraphs_export(tmp_path):
         assert named_answers(remote) == named_answers(embedded)
     finally:
         server.stop()
+
+
+def test_an_unknown_server_kind_is_a_clear_error():
+    with pytest.raises(StoreError, match="unknown server kind #fusecki; use one of #oxigraph, #virtuoso"):
+        GraphStore.open(endpoint="http://127.0.0.1:3030/lexgraph#fusecki")
+    result = runner.invoke(app, ["--endpoint", "http://127.0.0.1:3030/lexgraph#fusecki", "stats"])
+    assert result.exit_code == 2 and "unknown server kind" in result.output
