@@ -1,15 +1,16 @@
 """A SPARQL 1.1 server as lexgraph's store: the part of pyoxigraph's `Store` interface `GraphStore` uses,
 spoken over the SPARQL 1.1 Protocol (query, update) and, for bulk loads, the Graph Store HTTP Protocol.
 
-`connect` picks the dialect from the server's answer:
+`connect` picks the dialect from the endpoint URL's fragment or the server's answer:
 
-- `SparqlServer`: the standard protocol, as `oxigraph serve` speaks it (queries at /query, updates at
+- `SparqlServer`: the standard protocols, as `oxigraph serve` speaks them (queries at /query, updates at
   /update, the Graph Store Protocol at /store). Its `union-default-graph` parameter gives a query the union
   of all graphs as its default graph, as the embedded store does.
-- `VirtuosoServer`: OpenLink Virtuoso (its endpoint at /sparql). Virtuoso has no default graph of its own:
-  a query's default graph is every graph, and an update must name one. lexgraph's default graph (the
-  derived triples) is therefore a named graph there (`DEFAULT_GRAPH`), and GraphStore's queries that walk
-  the named graphs leave it out (`GraphStore.named_only`).
+- The same class with a stand-in default graph, for servers whose queries see the union of the named
+  graphs and no default graph of their own (Fuseki with `unionDefaultGraph`, GraphDB): lexgraph's default
+  graph (the derived triples) is the named graph `DEFAULT_GRAPH` there, GraphStore names it in its
+  updates, and its walks over the named graphs leave it out (`GraphStore.named_only`).
+- `VirtuosoServer`: OpenLink Virtuoso 7 (its endpoint at /sparql), a stand-in server with quirks of its own.
 
 Answers are parsed by pyoxigraph, so callers get the same result objects as from the embedded store.
 Loads go in batches, never a triple per request.
