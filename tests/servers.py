@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.live import free_port
+from tests.live import free_port, stop_process
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 VIRTUOSO = "virtuoso-t"
@@ -33,12 +33,7 @@ class RunningServer:
     sql_port: int | None = None  # Virtuoso's, for isql-vt
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
 
 
 def start_oxigraph(directory: Path, union: bool = False) -> RunningServer:
