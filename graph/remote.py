@@ -94,7 +94,8 @@ class SparqlServer:
     """
 
     def __init__(self, endpoint: str, batch: int = 50_000, timeout: float = 300.0,
-                 auth: tuple[str, str] | None = None, union_parameter: str | None = "union-default-graph",
+                 auth: tuple[str, str] | httpx.Auth | None = None,
+                 union_parameter: str | None = "union-default-graph",
                  default_graph: str | None = None, query_url: str | None = None, update_url: str | None = None,
                  store_url: str | None = "") -> None:
         base = endpoint.rstrip("/")
@@ -267,10 +268,9 @@ class VirtuosoServer(SparqlServer):
     def __init__(self, endpoint: str, batch: int = 20_000, timeout: float = 300.0,
                  auth: tuple[str, str] | None = None) -> None:
         base = endpoint.rstrip("/").removesuffix("/sparql-auth").removesuffix("/sparql")
-        super().__init__(endpoint, batch=batch, timeout=timeout, union_parameter=None, default_graph=DEFAULT_GRAPH,
-                         query_url=f"{base}/sparql", update_url=f"{base}/sparql-auth" if auth else f"{base}/sparql",
-                         store_url=None)
-        self.http = httpx.Client(timeout=timeout, auth=httpx.DigestAuth(*auth) if auth else None)
+        super().__init__(endpoint, batch=batch, timeout=timeout, auth=httpx.DigestAuth(*auth) if auth else None,
+                         union_parameter=None, default_graph=DEFAULT_GRAPH, query_url=f"{base}/sparql",
+                         update_url=f"{base}/sparql-auth" if auth else f"{base}/sparql", store_url=None)
         self._own_graphs = "FILTER (?g NOT IN (<{}>))".format(">, <".join((DEFAULT_GRAPH, *self.SYSTEM_GRAPHS)))
 
     def query(self, sparql: str, prefixes: dict[str, str] | None = None, use_default_graph_as_union: bool = False,
@@ -288,7 +288,7 @@ class VirtuosoServer(SparqlServer):
         response = self._send("POST", self.query_url, data=dict(_multi(form)), headers={"Accept": accept})
         if accept == "application/n-triples":
             return self._parse(response)
-        body = _BOOLEAN_ONE.sub(rb"\1true\2", _BOOLEAN_ZERO.sub(rb"\1false\2", response.content))
+        body = _BOOLEAN.sub(lambda m: m[1] + (b"true" if m[2] == b"1" else b"false") + m[3], response.content)
         solutions = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
         if [v.value for v in solutions.variables] == ["__ASK_RETVAL"]:
             answer = b"true" if any(True for _ in solutions) else b"false"
@@ -302,8 +302,7 @@ class VirtuosoServer(SparqlServer):
 
 
 # Virtuoso writes a boolean in SELECT results as "1"/"0"; the same value in N-Triples is "true"/"false".
-_BOOLEAN_ONE = re.compile(rb'("datatype"\s*:\s*"http://www.w3.org/2001/XMLSchema#boolean"\s*,\s*"value"\s*:\s*")1(")')
-_BOOLEAN_ZERO = re.compile(rb'("datatype"\s*:\s*"http://www.w3.org/2001/XMLSchema#boolean"\s*,\s*"value"\s*:\s*")0(")')
+_BOOLEAN = re.compile(rb'("datatype"\s*:\s*"http://www.w3.org/2001/XMLSchema#boolean"\s*,\s*"value"\s*:\s*")([01])(")')
 
 
 def _multi(form: list[tuple[str, str]]) -> Iterator[tuple[str, str | list[str]]]:
