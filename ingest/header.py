@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest import patterns as P
-from ingest.find import parse_symbol
+from ingest.find import Symbol, parse_symbol
 from ingest.issuers import body_of_phrase, canonical_province, province_in
 from ingest.records import DocumentInfo
-from ingest.tables import PROVINCES, TYPE_WORDS, Issuer
+from ingest.signature import signer
+from ingest.tables import PROVINCES, TYPE_TOKENS, TYPE_WORDS, Issuer
 
 _HEAD = 4000
 _TYPE_HEADINGS = {w.upper(): t for w, t in TYPE_WORDS.items() if w[0].isupper() and t not in ("Luật",)}
-_NATIONAL_MOTTO = re.compile(r"CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*-", re.I)
 _TITLE_STOP = re.compile(
     r"\s*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Nhằm|Để|Điều\s+1|[IVX]+\.\s|1\.\s|Kính\s+gửi|Trên\s+cơ\s+sở)", re.I
 )
@@ -38,11 +38,16 @@ class Header:
 def read_header(text: str) -> Header:
     """Read the document's own identity from cleaned `text`."""
     head = text[:_HEAD]
-    number = _number(head)
+    symbol = _symbol(head)
+    number = symbol.display if symbol else None
     when, place = _place_date(head)
     heading = _type_heading(text)
     kind = heading[0] if heading else None
     title_span = _title_span(text, heading[2]) if heading else None
+    if heading is None and (subject := _letter_subject(head)):
+        # An official letter has no type heading: its "V/v ..." line under the number is its title.
+        kind, title_span = "Công văn", subject
+    kind = _type_of(kind, symbol, head)
     title = " ".join(text[title_span[0] : title_span[1]].split()) if title_span else None
     issuer, body = _issuer_block(head)
     body_start = _body_start(text, title_span[1] if title_span else 0)
@@ -61,18 +66,33 @@ def read_header(text: str) -> Header:
         issuer=issuer,
         issuer_level=body.level if body else None,
         jurisdiction=province if body is None or body.local else None,
-        signer=_signer(text),
+        signer=signer(text),
         title=title,
     )
     return Header(info=info, title_span=title_span, body_start=body_start)
 
 
-def _number(head: str) -> str | None:
+def _symbol(head: str) -> Symbol | None:
     for m in P.HEADER_NUMBER.finditer(head):
         sym = P.SYMBOL.match(head, m.end())
         if sym and (parsed := parse_symbol(sym.group("num"), sym.group("rest"))):
-            return parsed.display
+            return parsed
     return None
+
+
+def _type_of(heading: str | None, symbol: Symbol | None, head: str) -> str | None:
+    """The document's type from its heading, its own number's type token, or its letter form.
+
+    A consolidated text (VBHN) carries the heading of the instrument it consolidates; a copy that lost
+    its heading still has its number ("Số: 12/KH-UBND"); a letter addressed "Kính gửi" without a
+    heading or type token is an official letter.
+    """
+    token = TYPE_TOKENS.get(symbol.type_token) if symbol and symbol.type_token else None
+    if token == "Văn bản hợp nhất" or (heading is None and token):
+        return token
+    if heading is None and symbol is not None and P.ADDRESSEE.search(head):
+        return "Công văn"
+    return heading
 
 
 def _place_date(head: str) -> tuple[date | None, str | None]:
@@ -83,7 +103,7 @@ def _place_date(head: str) -> tuple[date | None, str | None]:
         when = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     except ValueError:
         when = None
-    words = m.group("place").split()
+    words = (m.group("place") or m.group("bare")).split()
     for size in range(min(4, len(words)), 0, -1):
         province = canonical_province(" ".join(words[-size:]))
         if province:
@@ -93,7 +113,8 @@ def _place_date(head: str) -> tuple[date | None, str | None]:
 
 def _type_heading(text: str) -> tuple[str, int, int] | None:
     """The capitalised type line ("KẾ HOẠCH"): (type, start, end of the type word)."""
-    for line in re.finditer(r"(?m)^[ \t]*(?P<line>\S[^\n]*)$", text[: _HEAD * 2]):
+    lines = list(re.finditer(r"(?m)^[ \t]*(?P<line>\S[^\n]*)$", text[: _HEAD * 2]))
+    for k, line in enumerate(lines):
         words = " ".join(line.group("line").split())
         for heading, kind in _TYPE_HEADINGS.items():
             if words == heading or (words.startswith(heading + " ") and words.isupper()):
@@ -101,7 +122,30 @@ def _type_heading(text: str) -> tuple[str, int, int] | None:
                 return kind, start, start + len(line.group("line").split(heading.split()[-1], 1)[0]) + len(
                     heading.split()[-1]
                 )
+        # Web copies wrap a heading over two table-cell lines: "QUYẾT" / "ĐỊNH".
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt and words.isupper() and text.count("\n", line.end(), nxt.start()) == 0:
+            joined = words + " " + " ".join(nxt.group("line").split())
+            if joined in _TYPE_HEADINGS:
+                return _TYPE_HEADINGS[joined], line.start("line"), nxt.end("line")
     return None
+
+
+# The subject line stands right under the number, before the place and date.
+_SUBJECT_REACH = 300
+
+
+def _letter_subject(head: str) -> tuple[int, int] | None:
+    """The subject of an official letter ("V/v triển khai ..."), when it stands under a "Số:" line."""
+    number = P.HEADER_NUMBER.search(head)
+    subject = P.LETTER_SUBJECT.search(head, number.end(), number.end() + _SUBJECT_REACH) if number else None
+    if subject is None:
+        return None
+    end = P.LETTER_SUBJECT_END.search(head, subject.end())
+    stop = end.start() if end else len(head)
+    while stop > subject.end() and head[stop - 1] in " \t\n.":
+        stop -= 1
+    return (subject.end(), stop) if stop > subject.end() else None
 
 
 def _title_span(text: str, pos: int) -> tuple[int, int] | None:
@@ -148,7 +192,7 @@ def _body_start(text: str, after: int) -> int:
 def _issuer_block(head: str) -> tuple[str | None, Issuer | None]:
     """The issuing body from the lines above the national motto or the "Số:" line."""
     stop = min(
-        (m.start() for m in (_NATIONAL_MOTTO.search(head), P.HEADER_NUMBER.search(head)) if m),
+        (m.start() for m in (P.NATIONAL_MOTTO.search(head), P.HEADER_NUMBER.search(head)) if m),
         default=0,
     )
     lines = head[:stop].replace("-", " ").replace("*", " ").splitlines()
@@ -208,41 +252,3 @@ def _sentence_case(upper: str) -> str:
     """ "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ" -> "Ủy ban nhân dân thành phố Cần Thơ"."""
     lowered = _PROPER.sub(lambda m: _PROPER_NAMES[m.group(1)], upper.lower())
     return lowered[:1].upper() + lowered[1:]
-
-
-_NOT_NAMES = {"Nơi", "Lưu", "Kính", "Đã", "Ký", "Chủ", "Tịch", "Ủy", "Ban", "Nhân", "Dân"}
-
-
-def _signer(text: str) -> str | None:
-    """The signer: a personal name on one of the lines just after the last signature role line."""
-    lines = text.splitlines()
-    for i in range(len(lines) - 1, max(-1, len(lines) - 400), -1):
-        if not P.SIGNATURE_ROLE.search(lines[i]) or not _is_upper_line(lines[i]):
-            continue
-        for following in lines[i + 1 : i + 6]:
-            name = " ".join(following.replace("(Đã ký)", " ").replace("(đã ký)", " ").split())
-            if not name:
-                continue
-            if _looks_like_name(name):
-                return _name_case(name)
-            if not _is_upper_line(following):
-                break
-    return None
-
-
-def _is_upper_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-
-
-def _looks_like_name(text: str) -> bool:
-    words = text.split()
-    if not 2 <= len(words) <= 5 or any(not w.isalpha() for w in words):
-        return False
-    if any(w.capitalize() in _NOT_NAMES for w in words):
-        return False
-    return all(w[0].isupper() and (w[1:].islower() or w.isupper()) for w in words)
-
-
-def _name_case(name: str) -> str:
-    return " ".join(w.capitalize() for w in name.split()) if name.isupper() else name

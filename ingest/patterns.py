@@ -32,7 +32,7 @@ ISSUER_ALT = "|".join("(?:" + p.replace(" ", r"\s+") + ")" for p, _ in ISSUER_PH
 # "59-NQ/TW - Kết luận" stops at "TW". Tokens are checked against the tables in `ingest.find`.
 SYMBOL = re.compile(
     r"(?<![\w/.,\-])(?P<num>\d{1,5})"
-    r"(?P<rest>(?:(?:[ ]?[/\-](?=\S)|[/\-]\s{1,8})(?:\d{4}(?=[ ]?[/\-])|[A-ZĐ][A-Za-zĐđ0-9]*(?!\w)))+)"
+    r"(?P<rest>(?:(?:[ ]?[/\-](?=\S)|[/\-]\s{1,8})(?:\d{4}(?=[ ]?[/\-])|[A-ZĐ][A-Za-zĐđ0-9]*(?:\.[A-ZĐ][A-Za-zĐđ0-9]*)*(?!\w)))+)"
 )
 SYMBOL_SEPARATOR = re.compile(r"\s*[/\-]\s*")
 
@@ -139,11 +139,59 @@ LIST_CONNECTOR_END = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?\Z", re.I
 
 # The document's own header and signature.
 HEADER_NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?=\d)")
+# An official letter's subject line under its number: "V/v triển khai ...", "V/v: ...", "Về việc ...".
+LETTER_SUBJECT = re.compile(r"(?m)^[ \t]*(?:V/v|V/V|v/v|Về\s+việc|Về(?=\s))\s*[:.]?[ \t]*(?=\S)")
+ADDRESSEE = re.compile(r"(?m)^[ \t]*Kính\s+gửi\s*:")
+# The subject runs on over wrapped lines until a blank line, the place and date, or the addressee.
+LETTER_SUBJECT_END = re.compile(r"\n[ \t]*\n|\n(?=[^\n]*,\s*ngày\s*\d)|Kính\s+gửi|\n[ \t]*Số\s*[:.]")
 PLACE_DATE = re.compile(
-    r"(?P<place>[^\W\d_][\w.]*(?:[ \t\n]+[^\W\d_]\w*){0,4})\s*,\s*ngày\s*(?P<d>\d{1,2})\s*tháng\s*"
+    rf"(?:(?P<place>[^\W\d_][\w.]*(?:[ \t\n]+[^\W\d_]\w*){{0,4}})\s*,|(?m:^)[ \t]*(?P<bare>{PROVINCE_ALT})[ \t]+)\s*ngày\s*(?P<d>\d{{1,2}})\s*tháng\s*"
     r"(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
+)  # "Hà Nội ngày 01 tháng 12 năm 2025": a province that opens its line may drop the comma.
+# Notes that stand between a role line and the signer's name.
+SIGNED_NOTE = re.compile(r"[(\[]\s*(?:Đã\s+ký|đã\s+ký|ĐÃ\s+KÝ|Ký|ký)[^)\]\n]*[)\]]|(?<!\w)(?:Đã\s+ký|đã\s+ký)(?!\w)")
+# A rank or degree before a signer's name: "Thượng tướng Võ Minh Lương", "PGS.TS. Nguyễn Văn A".
+RANK = re.compile(
+    r"^\s*(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|Chuẩn\s+đô\s+đốc|Phó\s+Đô\s+đốc|Đô\s+đốc"
+    r"|(?:GS|PGS|TS|ThS|BS|KS|CN|TSKH|BSCKII?)\.\s*)+",
+    re.I,
 )
+# The tail of a name broken by markup: "H    òa" (a capital, spaces left by "****", the rest).
+NAME_FRAGMENT = re.compile(r"[ \t]*([A-ZÀ-ỸĐ])[ \t]+([a-zà-ỹđ]+)[ \t]*")
 SIGNATURE_ROLE = re.compile(
     r"(?:CHỦ\s+TỊCH|BÍ\s+THƯ|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|THỐNG\s+ĐỐC"
     r"|TỔNG\s+BÍ\s+THƯ|CHỦ\s+NHIỆM|TM\.|T/M|KT\.|K/T|TL\.|T/L)"
+)
+
+# The national motto under which every official header stands (state and Party forms).
+NATIONAL_MOTTO = re.compile(r"CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*-", re.I)
+RECIPIENTS = re.compile(r"(?m)^[ \t]*Nơi\s+nhận\s*:")
+
+# A web copy's site material (see `ingest.chrome`); these run on cleaned text, markup already blanked.
+# Site material that can stand above the official header: the publisher's metadata labels and banners.
+CHROME_HEAD = re.compile(
+    r"""(?mx)^[ \t]*(?:
+        (?:Số\s+hiệu|Loại\s+văn\s+bản|Nơi\s+ban\s+hành|Cơ\s+quan\s+ban\s+hành|Người\s+ký|Ngày\s+ban\s+hành
+          |Ngày\s+hiệu\s+lực|Ngày\s+công\s+báo|Số\s+công\s+báo|Tình\s+trạng(?:\s+hiệu\s+lực)?|Lĩnh\s+vực)\s*:  # metadata labels
+        |Đang\s+tải\s+văn\s+bản                                  # the loading banner
+        |Bản\s+dịch\s+này\s+thuộc\s+quyền\s+sở\s+hữu               # translation copyright
+        |CÁC\s+NỘI\s+DUNG\s+ĐƯỢC\s+SỬA\s+ĐỔI,\s+HƯỚNG\s+DẪN         # the amendment-highlighting legend
+        |Văn\s+bản\s+gốc|Lược\s+đồ|Tải\s+văn\s+bản|Thuộc\s+tính\s+văn\s+bản  # page tabs
+    )""")
+# Where the site's footer starts, once the document's header is behind.
+CHROME_TAIL = re.compile(
+    rf"""(?mx)^[ \t]*(?:
+        Văn\s+bản\s+này\s+chưa\s+cập\s+nhật\s+nội\s+dung\s+Tiếng\s+Anh
+        |FILE\s+ĐƯỢC\s+ĐÍNH\s+KÈM\s+THEO\s+VĂN\s+BẢN|FILE\s+ATTACHED\s+TO\s+DOCUMENT
+        |\#*[ \t]*Văn\s+bản\s+liên\s+quan\b
+        |Cảm\s+ơn\s+đã\s+dùng|Thưa\s+Quý\s+khách
+        # The site's own title line: "Công văn 5348/CT-CS năm 2025 hướng dẫn ... do Cục Thuế ban hành".
+        |(?:{TYPE_ALT_CAPITAL})[ \t]+\d[^\s]*/[^\s]+[ \t]+(?:năm[ \t]+\d{{4}}|ngày[ \t]+\d\d?/\d\d?/\d{{4}})[^\n]*ban[ \t]+hành[ \t]*$
+        # The heading of an appended English translation.
+        |(?:Circular|Joint\s+Circular|Decision|Decree|Resolution|Law|Directive|Plan|Notice|Official\s+(?:Dispatch|Letter)
+          |Ordinance|Telegram|Conclusion|Program(?:me)?|Instruction|Regulation|Report)\s+No\.?\s*\d
+    )""")
+# Single lines of site vocabulary between header and footer.
+CHROME_LINE = re.compile(
+    r"(?m)^[ \t]*(?:Rà\s+chuột\s+vào\s+nội\s+dụng\s+văn\s+bản|Click\s+vào\s+phần\s+bôi\s+vàng|Đang\s+tải\s+văn\s+bản)[^\n]*"
 )

@@ -193,6 +193,12 @@ ISSUER_PHRASES: list[tuple[str, Issuer]] = [
     ),
     (r"Ban Chỉ đạo(?: [\wÀ-ỹ]+){0,8}? (?:tỉnh|thành phố)", Issuer("Ban Chỉ đạo", "other", local=True)),
     (r"Sở [A-ZĐ][\wÀ-ỹ]*(?: (?:và )?[\wÀ-ỹ]+){0,5}? (?:tỉnh|thành phố)", Issuer("Sở", "provincial_department", True)),
+    # Provincial branches of central agencies ("Thuế tỉnh Tây Ninh", "Hải quan thành phố Hải Phòng").
+    (
+        r"(?:Thuế|Hải quan|Kho bạc Nhà nước|Bảo hiểm xã hội|Công an|Thống kê|Chi cục(?: [\wÀ-ỹ]+){1,4}?)"
+        r" (?:tỉnh|thành phố)",
+        Issuer("Cơ quan ngành dọc", "provincial_department", True),
+    ),
 ]
 
 # Ministries by name ("của Bộ Tài chính", "của Bộ trưởng Bộ Y tế").
@@ -260,3 +266,16 @@ def issuer_for_token(token: str) -> Issuer | None:
 _CANONICAL_BY_UPPER: dict[str, str] = {
     t.upper(): t for t in (*TYPE_TOKENS, *ISSUER_TOKENS)
 }
+
+# Vietnamese family names (the ~120 in use among officials, Kinh and minority), and the name prefixes
+# of the Central Highlands peoples ("Y", "H'", "Ksor"): a signature line that opens with one is a
+# person, one that opens with a job title ("Thứ trưởng", "Phó Cục trưởng") is not.
+# Compiled by the team from the names that sign documents; extend it when a signer is missed.
+FAMILY_NAMES: frozenset[str] = frozenset("""
+    Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Âu Mai Tạ Đinh Trương Phùng Cao
+    Lâm Hà Lương Tô Đoàn Triệu Thái Quách Kiều La Lưu Chu Tăng Vương Đàm Lại Hứa Giang Khổng Lục Mạc Nông
+    Lò Ông Thân Từ Kim Hầu Trịnh Tống Châu Diệp Doãn Đào Đồng Hàn Hồng Khúc Khương Kha Lã Lạc Lạng
+    Lữ Mã Mẫn Nghiêm Ninh Phí Quan Quang Sầm Sơn Thạch Thiều Thôi Tiêu Tôn Trang Trình Ung Văn Vi
+    Viên Yên Bạch Bế Cù Cấn Chử Cung Đậu Điêu Đường Giáp Hạ Hoa Hoàng Kông Lù Lỗ Mạch Mạnh Nhữ Ôn Phương
+    Quản Sử Tào Thi Thều Tiết Trà Uông Ưng Vàng Vòng Y H' Ksor Siu Rơ Rah Niê Nay Kpă Mlô Byă Êban
+""".split())
