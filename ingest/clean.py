@@ -3,8 +3,8 @@
 The source is first normalised to NFC (offsets everywhere refer to that text). Cleaning then only
 replaces characters one for one (emphasis inside a word moves to the word's end; a web copy's site
 material by spaces, see `ingest.chrome`; markdown and table pipes by spaces, word-segmentation
-underscores by spaces, old-style tone placement "Uỷ" by "Ủy", OCR "sô" by "số"), so a span found in the cleaned text
-is the same span in the normalised source and provenance needs no offset map.
+underscores by spaces, old-style tone placement "Uỷ" by "Ủy", OCR "sô" by "số", "QUYÉT" by "QUYẾT"),
+so a span found in the cleaned text is the same span in the normalised source and provenance needs no offset map.
 """
 
 from __future__ import annotations
@@ -39,8 +39,16 @@ _OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OL
                   | {k.upper(): v.upper() for k, v in list(_OLD_TONES.items())})
 _OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?!\w)")
 
-# OCR drops the hook of "số" before a number.
-_OCR_SO = re.compile(r"\b([sS])ô(?=\s*[:.]?\s*\d)")
+# OCR damage to the words that frame a citation or a header, each repaired letter for letter:
+# a dropped hook or tone ("sô 12", "ngay12 tháng", "Căn cu"), a wrong accent on a capital ("QUYÉT ĐỊNH").
+_OCR_WORDS = {
+    "sô": "số", "Sô": "Số", "ngay": "ngày", "Ngay": "Ngày", "cu": "cứ",
+    "QUYÉT": "QUYẾT", "Quyét": "Quyết", "quyét": "quyết", "KÉ": "KẾ", "Ké": "Kế", "TRINH": "TRÌNH",
+}
+_OCR = re.compile(
+    r"(?<!\w)(?:([sS]ô)(?=\s*[:.]?\s*\d)|([nN]gay)(?=\s*\d)|(?<=Căn )(cu)(?!\w)"
+    r"|(QUYÉT|[Qq]uyét|KÉ|Ké)(?=\s+(?:ĐỊNH|định|HOẠCH|hoạch)(?!\w))|(?<=CHƯƠNG )(TRINH)(?!\w))"
+)
 
 
 def normalise(text: str) -> str:
@@ -68,7 +76,7 @@ def clean(text: str) -> str:
         if eth in out:
             out = out.replace(eth, dyet)
     out = _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(1)], out)
-    out = _OCR_SO.sub(lambda m: m.group(1) + "ố", out)
+    out = _OCR.sub(lambda m: _OCR_WORDS[m.group(m.lastindex or 0)], out)
     return out
 
 

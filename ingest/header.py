@@ -20,9 +20,14 @@ from ingest.signature import signer
 from ingest.tables import PROVINCES, TYPE_TOKENS, TYPE_WORDS, Issuer
 
 _HEAD = 4000
-_TYPE_HEADINGS = {w.upper(): t for w, t in TYPE_WORDS.items() if w[0].isupper() and t not in ("Luật",)}
+_TYPE_HEADINGS = {w.upper(): t for w, t in TYPE_WORDS.items() if w[0].isupper()}
+# "LUẬT" heads a law on a line of its own, its name below; "LUẬT ĐẤT ĐAI" on one line could be a
+# title's line, so it counts only under a legislature's number (".../QH14").
+_LAW_HEADINGS = {"LUẬT", "BỘ LUẬT", "PHÁP LỆNH"}
 _TITLE_STOP = re.compile(
-    r"\s*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Nhằm|Để|Điều\s+1|[IVX]+\.\s|1\.\s|Kính\s+gửi|Trên\s+cơ\s+sở)", re.I
+    r"\s*(?:[-+•]\s*)?(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Nhằm|Để|Điều\s+1|[IVX]+\.\s|1\.\s|Kính\s+gửi"
+    r"|Trên\s+cơ\s+sở)",
+    re.I,
 )
 
 
@@ -41,7 +46,9 @@ def read_header(text: str) -> Header:
     symbol = _symbol(head)
     number = symbol.display if symbol else None
     when, place = _place_date(head)
-    heading = _type_heading(text)
+    if when is None:
+        when = _passed_on(text)
+    heading = _type_heading(text, law_number=bool(symbol and (symbol.issuer_token or "").startswith("QH")))
     kind = heading[0] if heading else None
     title_span = _title_span(text, heading[2]) if heading else None
     if heading is None and (subject := _letter_subject(head)):
@@ -111,17 +118,32 @@ def _place_date(head: str) -> tuple[date | None, str | None]:
     return when, " ".join(words[-2:]) or None
 
 
-def _type_heading(text: str) -> tuple[str, int, int] | None:
+def _passed_on(text: str) -> date | None:
+    """A law or a council's resolution has no place and date line: its closing line says when the
+    legislature passed it ("... thông qua ngày 17 tháng 6 năm 2020")."""
+    m = P.PASSED_ON.search(text, max(0, len(text) - _HEAD))
+    if m is None:
+        return None
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def _type_heading(text: str, law_number: bool = False) -> tuple[str, int, int] | None:
     """The capitalised type line ("KẾ HOẠCH"): (type, start, end of the type word)."""
     lines = list(re.finditer(r"(?m)^[ \t]*(?P<line>\S[^\n]*)$", text[: _HEAD * 2]))
     for k, line in enumerate(lines):
         words = " ".join(line.group("line").split())
         for heading, kind in _TYPE_HEADINGS.items():
+            if words != heading and heading in _LAW_HEADINGS and not law_number:
+                continue
             if words == heading or (words.startswith(heading + " ") and words.isupper()):
                 start = line.start("line")
-                return kind, start, start + len(line.group("line").split(heading.split()[-1], 1)[0]) + len(
-                    heading.split()[-1]
-                )
+                end = start + len(line.group("line").split(heading.split()[-1], 1)[0]) + len(heading.split()[-1])
+                # "CHƯƠNG TRÌNH HÀNH ĐỘNG": the modifier belongs to the heading, the title follows it.
+                modifier = P.HEADING_MODIFIER.match(text, end, line.end("line"))
+                return kind, start, modifier.end() if modifier else end
         # Web copies wrap a heading over two table-cell lines: "QUYẾT" / "ĐỊNH".
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         if nxt and words.isupper() and text.count("\n", line.end(), nxt.start()) == 0:

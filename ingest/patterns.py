@@ -32,13 +32,17 @@ ISSUER_ALT = "|".join("(?:" + p.replace(" ", r"\s+") + ")" for p, _ in ISSUER_PH
 # "59-NQ/TW - Kết luận" stops at "TW". Tokens are checked against the tables in `ingest.find`.
 SYMBOL = re.compile(
     r"(?<![\w/.,\-])(?P<num>\d{1,5})"
-    r"(?P<rest>(?:(?:[ ]?[/\-](?=\S)|[/\-]\s{1,8})(?:\d{4}(?=[ ]?[/\-])|[A-ZĐ][A-Za-zĐđ0-9]*(?:\.[A-ZĐ][A-Za-zĐđ0-9]*)*(?!\w)))+)"
+    r"(?P<rest>(?:(?:[ ]?[/\-](?=\S)|[/\-]\s{1,8})"
+    r"(?:\d{4}(?=[ ]?[/\-])|[A-ZĐ][A-Za-zĐđ0-9]*(?:\.[A-ZĐ][A-Za-zĐđ0-9]*)*(?!\w)))+)"  # "V.I": a unit with a dot
 )
 SYMBOL_SEPARATOR = re.compile(r"\s*[/\-]\s*")
 
 _SO = r"(?:số|sô|so)\b\s*[:.]?\s*"
 # Words allowed between a type word and "số": "Chương trình hành động số", "Công điện hỏa tốc số".
-_MODIFIERS = r"(?:\s+(?:hành\s+động|hỏa\s+tốc|khẩn|chuyên\s+đề|kết\s+luận|liên\s+tịch|liên\s+ngành|mật))?"
+_MODIFIER_WORDS = r"hành\s+động|hỏa\s+tốc|khẩn|chuyên\s+đề|kết\s+luận|liên\s+tịch|liên\s+ngành|mật"
+_MODIFIERS = rf"(?:\s+(?:{_MODIFIER_WORDS}))?"
+
+HEADING_MODIFIER = re.compile(rf"\s+(?:{_MODIFIER_WORDS})[ \t]*$", re.I | re.M)
 
 # Look-behind patterns, each matched against the text just before a number-symbol (anchored at \Z).
 BEFORE_TYPED = re.compile(rf"(?<!\w)(?P<type>{TYPE_ALT}){_MODIFIERS}\s*(?::\s*)?(?:{_SO})?\Z", re.I)
@@ -106,16 +110,45 @@ BODY_START = re.compile(
     r"(?m)^[ \t]*(?:[IVX]+\s*[.:]\s|Điều\s+1\b|Phần\s+(?:I|1|thứ\s+nhất)\b|1\s*\.\s|A\s*\.\s|MỤC\s+(?:I|1)\b"
     r"|Chương\s+I\b)"
 )
-BASIS_START = re.compile(r"(?:(?<=\n)|(?<=\A)|(?<=[.;]\s))[ \t]*Căn\s+cứ(?!\w)")
+# A basis clause opens a line or follows a clause; Party documents list them as "- Căn cứ ...".
+BASIS_START = re.compile(r"(?:(?<=\n)|(?<=\A)|(?<=[.;]\s))[ \t]*(?:[-+•][ \t]*)?Căn\s+cứ(?!\w)")
 # A basis clause goes on after ";" with another "Căn cứ" or another instrument; "Xét đề nghị ..." (the
 # submission that prompted the document) is not a legal basis.
 BASIS_CONTINUES = re.compile(rf"\s*(?:Căn\s+cứ|(?:các\s+)?(?:{TYPE_ALT})(?!\w))", re.I)
+# A section of legal bases: "I. CĂN CỨ PHÁP LÝ", "1. Cơ sở pháp lý:", "CĂN CỨ PHÁP LÝ VÀ SỰ CẦN THIẾT";
+# "Căn cứ pháp lý của thủ tục hành chính" is an annexed procedure's basis, not the document's.
+BASIS_SECTION = re.compile(
+    r"(?m)^[ \t]*(?:(?:[IVX]+|[A-Z]|\d+)[ \t]*[.:)][ \t]*)?(?:CĂN\s+CỨ\s+PHÁP\s+LÝ|CƠ\s+SỞ\s+PHÁP\s+LÝ"
+    r"|Căn\s+cứ\s+pháp\s+lý|Cơ\s+sở\s+pháp\s+lý)(?!\s+(?:của|thủ|đối|để|cho)\b)[^\n]*"
+)
+LINE = re.compile(r"[^\n]*\n?")
+# A line that ends a list of bases: a roman or numbered/lettered heading, a line in capitals, or a
+# clause of another kind ("Xét đề nghị ...", "Thực hiện ...").
+SECTION_HEADING = re.compile(
+    r"[ \t]*(?:(?:Xét|Theo\s+đề\s+nghị|Thực\s+hiện|Triển\s+khai)(?!\w)|[IVX]+[ \t]*[.:)]"
+    r"|(?:\d+(?:\.\d+)*|[a-zđA-Z])[ \t]*[.:)][ \t]+\S|[A-ZĐÀ-Ỹ]{2,}(?:[ \t]+[A-ZĐÀ-Ỹ,]+)+[ \t]*$)"
+)
+# A list item naming an instrument ("1. Luật ...", "- Nghị định số ..."): part of the list, not a heading.
+LISTED_INSTRUMENT = re.compile(
+    rf"[ \t]*(?:[-+•]|(?:\d+(?:\.\d+)*|[a-zđ])[ \t]*[.:)])?[ \t]*(?:Căn\s+cứ\s+)?(?:các\s+)?"
+    rf"(?:{TYPE_ALT}|Hiến\s+pháp)(?!\w)",
+    re.I,
+)
 OPENING_VERB = re.compile(
     r"(?:(?<=\n)|(?<=\A)|(?<=[.;]\s))[ \t]*(?:Tiếp\s+tục\s+|Để\s+|Nhằm\s+)?(?:thực\s+hiện|triển\s+khai"
     r"|cụ\s+thể\s+hóa|quán\s+triệt(?:\s+và\s+triển\s+khai)?)(?!\w)",
     re.I,
 )
+# The opening sentence ends at a full stop, a colon, a blank line, or a basis clause on the next line.
+OPENING_END = re.compile(r"\.(?=\s)|:\s|\n\s*\n|\n(?=[ \t]*(?:[-+•][ \t]*)?Căn\s+cứ(?!\w))")
 TITLE_IMPLEMENTS = re.compile(r"(?<!\w)(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)(?!\w)", re.I)
+# Words before "thực hiện" that make the phrase about the carrying out, not an act of it: a report,
+# a review, a meeting's conclusions, a letter on problems met ("vướng mắc trong quá trình thực hiện").
+REPORTS_ON = re.compile(
+    r"(?:tình\s+hình|kết\s+quả|sơ\s+kết|tổng\s+kết|đánh\s+giá|kiểm\s+tra|giám\s+sát|báo\s+cáo|liên\s+quan\s+đến"
+    r"|vướng\s+mắc|khó\s+khăn|tiến\s+độ)(?:\s+(?:việc|trong|khi|quá\s+trình|\d+\s+năm|của|tổ\s+chức))*\s+\Z",
+    re.I,
+)
 GENERIC_TITLE_TARGET = re.compile(
     rf"(?:thực\s+hiện|triển\s+khai)\s+(?:các\s+)?(?P<type>{TYPE_ALT})\s+(?:của|do)\s+"
     rf"(?P<issuers>[^.;:\d]{{3,200}}?)\s+(?:về|số|ngày)(?!\w)",
@@ -138,16 +171,19 @@ PASSIVE_AFTER = re.compile(r"\s*(?:bằng|bởi)(?!\w)", re.I)
 LIST_CONNECTOR_END = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?\Z", re.I)
 
 # The document's own header and signature.
-HEADER_NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?=\d)")
+# "Số: 12/QĐ-UBND", "Số 15-QĐ/TW"; a law's header opens its line with "Luật số: 59/2020/QH14".
+HEADER_NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?=\d)|(?m:^)[ \t]*(?:Bộ\s+)?(?:Luật|Pháp\s+lệnh)\s+số\s*:\s*(?=\d)")
 # An official letter's subject line under its number: "V/v triển khai ...", "V/v: ...", "Về việc ...".
 LETTER_SUBJECT = re.compile(r"(?m)^[ \t]*(?:V/v|V/V|v/v|Về\s+việc|Về(?=\s))\s*[:.]?[ \t]*(?=\S)")
 ADDRESSEE = re.compile(r"(?m)^[ \t]*Kính\s+gửi\s*:")
 # The subject runs on over wrapped lines until a blank line, the place and date, or the addressee.
 LETTER_SUBJECT_END = re.compile(r"\n[ \t]*\n|\n(?=[^\n]*,\s*ngày\s*\d)|Kính\s+gửi|\n[ \t]*Số\s*[:.]")
 PLACE_DATE = re.compile(
-    rf"(?:(?P<place>[^\W\d_][\w.]*(?:[ \t\n]+[^\W\d_]\w*){{0,4}})\s*,|(?m:^)[ \t]*(?P<bare>{PROVINCE_ALT})[ \t]+)\s*ngày\s*(?P<d>\d{{1,2}})\s*tháng\s*"
+    rf"(?:(?P<place>[^\W\d_][\w.]*(?:[ \t\n]+[^\W\d_]\w*){{0,4}})\s*,|(?m:^)[ \t]*(?P<bare>{PROVINCE_ALT})[ \t]+)"
+    r"\s*ngày\s*(?P<d>\d{1,2})\s*tháng\s*"
     r"(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
 )  # "Hà Nội ngày 01 tháng 12 năm 2025": a province that opens its line may drop the comma.
+PASSED_ON = re.compile(r"(?<!\w)thông\s+qua\s+ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
 # Notes that stand between a role line and the signer's name.
 SIGNED_NOTE = re.compile(r"[(\[]\s*(?:Đã\s+ký|đã\s+ký|ĐÃ\s+KÝ|Ký|ký)[^)\]\n]*[)\]]|(?<!\w)(?:Đã\s+ký|đã\s+ký)(?!\w)")
 # A rank or degree before a signer's name: "Thượng tướng Võ Minh Lương", "PGS.TS. Nguyễn Văn A".
@@ -171,8 +207,9 @@ RECIPIENTS = re.compile(r"(?m)^[ \t]*Nơi\s+nhận\s*:")
 # Site material that can stand above the official header: the publisher's metadata labels and banners.
 CHROME_HEAD = re.compile(
     r"""(?mx)^[ \t]*(?:
+        # the publisher's metadata labels
         (?:Số\s+hiệu|Loại\s+văn\s+bản|Nơi\s+ban\s+hành|Cơ\s+quan\s+ban\s+hành|Người\s+ký|Ngày\s+ban\s+hành
-          |Ngày\s+hiệu\s+lực|Ngày\s+công\s+báo|Số\s+công\s+báo|Tình\s+trạng(?:\s+hiệu\s+lực)?|Lĩnh\s+vực)\s*:  # metadata labels
+          |Ngày\s+hiệu\s+lực|Ngày\s+công\s+báo|Số\s+công\s+báo|Tình\s+trạng(?:\s+hiệu\s+lực)?|Lĩnh\s+vực)\s*:
         |Đang\s+tải\s+văn\s+bản                                  # the loading banner
         |Bản\s+dịch\s+này\s+thuộc\s+quyền\s+sở\s+hữu               # translation copyright
         |CÁC\s+NỘI\s+DUNG\s+ĐƯỢC\s+SỬA\s+ĐỔI,\s+HƯỚNG\s+DẪN         # the amendment-highlighting legend
@@ -186,12 +223,14 @@ CHROME_TAIL = re.compile(
         |\#*[ \t]*Văn\s+bản\s+liên\s+quan\b
         |Cảm\s+ơn\s+đã\s+dùng|Thưa\s+Quý\s+khách
         # The site's own title line: "Công văn 5348/CT-CS năm 2025 hướng dẫn ... do Cục Thuế ban hành".
-        |(?:{TYPE_ALT_CAPITAL})[ \t]+\d[^\s]*/[^\s]+[ \t]+(?:năm[ \t]+\d{{4}}|ngày[ \t]+\d\d?/\d\d?/\d{{4}})[^\n]*ban[ \t]+hành[ \t]*$
+        |(?:{TYPE_ALT_CAPITAL})[ \t]+\d[^\s]*/[^\s]+[ \t]+(?:năm[ \t]+\d{{4}}|ngày[ \t]+\d\d?/\d\d?/\d{{4}})
+          [^\n]*ban[ \t]+hành[ \t]*$
         # The heading of an appended English translation.
         |(?:Circular|Joint\s+Circular|Decision|Decree|Resolution|Law|Directive|Plan|Notice|Official\s+(?:Dispatch|Letter)
           |Ordinance|Telegram|Conclusion|Program(?:me)?|Instruction|Regulation|Report)\s+No\.?\s*\d
     )""")
 # Single lines of site vocabulary between header and footer.
 CHROME_LINE = re.compile(
-    r"(?m)^[ \t]*(?:Rà\s+chuột\s+vào\s+nội\s+dụng\s+văn\s+bản|Click\s+vào\s+phần\s+bôi\s+vàng|Đang\s+tải\s+văn\s+bản)[^\n]*"
+    r"(?m)^[ \t]*(?:Rà\s+chuột\s+vào\s+nội\s+dụng\s+văn\s+bản|Click\s+vào\s+phần\s+bôi\s+vàng"
+    r"|Đang\s+tải\s+văn\s+bản)[^\n]*"
 )

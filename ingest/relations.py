@@ -29,6 +29,16 @@ class Nesting:
     parent: tuple[int | None, ...]
     link: tuple[Link | None, ...]
     passive: tuple[bool, ...]
+    coordinated: tuple[bool, ...] = ()
+
+    def shared_with(self, i: int, mentions: list[Mention]) -> list[int]:
+        """The mentions listed just before mention i with no subject of their own: a subject phrase
+        after the last item of "Kế hoạch A và Kế hoạch B thực hiện Nghị quyết C" describes them all."""
+        out = []
+        while i > 0 and self.coordinated[i] and mentions[i - 1].subject is None:
+            i -= 1
+            out.append(i)
+        return out
 
 
 def nest(text: str, mentions: list[Mention]) -> Nesting:
@@ -36,15 +46,17 @@ def nest(text: str, mentions: list[Mention]) -> Nesting:
     parent: list[int | None] = []
     link: list[Link | None] = []
     passive: list[bool] = []
+    coordinated: list[bool] = []
     for i, mention in enumerate(mentions):
-        if i == 0:
+        prev = mentions[i - 1] if i else None
+        coordinated.append(prev is not None and prev.end <= mention.start
+                           and _is_connector(text[prev.end : mention.start]))
+        if prev is None:
             parent.append(None)
             link.append(None)
             passive.append(False)
             continue
-        prev = mentions[i - 1]
-        gap = text[prev.end : mention.start]
-        if prev.end <= mention.start and _is_connector(gap):
+        if coordinated[i]:
             # Plain coordination: "Nghị quyết số A và Nghị quyết số B" share their level.
             parent.append(parent[i - 1])
             link.append(link[i - 1])
@@ -60,7 +72,7 @@ def nest(text: str, mentions: list[Mention]) -> Nesting:
             parent.append(holder)
             link.append(verb)
             passive.append(is_passive)
-    return Nesting(tuple(parent), tuple(link), tuple(passive))
+    return Nesting(tuple(parent), tuple(link), tuple(passive), tuple(coordinated))
 
 
 def _is_connector(gap: str) -> bool:
@@ -117,11 +129,29 @@ def basis_spans(text: str, body_start: int) -> list[tuple[int, int]]:
     return spans
 
 
+def basis_section_spans(text: str, end: int) -> list[tuple[int, int]]:
+    """A "CĂN CỨ PHÁP LÝ" / "Cơ sở pháp lý" section of the document (not of an annexed procedure)
+    before `end`: from its heading to the next heading that does not list an instrument."""
+    heading = P.BASIS_SECTION.search(text, 0, end)
+    if heading is None:
+        return []
+    pos = heading.end()
+    limit = min(end, pos + _BASIS_SECTION_MAX)
+    for line in P.LINE.finditer(text, pos, limit):
+        if line.start() > pos and P.SECTION_HEADING.match(line.group()) and not P.LISTED_INSTRUMENT.match(line.group()):
+            return [(heading.start(), line.start())]
+    return [(heading.start(), limit)]
+
+
+# A basis section lists a few dozen instruments at most.
+_BASIS_SECTION_MAX = 6000
+
+
 def opening_spans(text: str, start: int, body_start: int) -> list[tuple[int, int]]:
     """Sentences before the body that open with "Thực hiện ..." / "Triển khai ...": the plan's purpose."""
     spans = []
     for m in P.OPENING_VERB.finditer(text, start, body_start):
-        stop = re.compile(r"\.(?=\s)|:\s|\n\s*\n").search(text, m.end(), body_start)
+        stop = P.OPENING_END.search(text, m.end(), body_start)
         spans.append((m.start(), stop.start() if stop else body_start))
     return spans
 
@@ -141,17 +171,33 @@ def document_relations(
         return any(s <= mentions[i].start < e for s, e in spans)
 
     implement_spans = list(opening_spans(text, title_span[1] if title_span else 0, body_start))
-    if title_span and (verb := P.TITLE_IMPLEMENTS.search(text, *title_span)):
+    if title_span and (verb := _carrying_out(text, *title_span)):
         implement_spans.append((verb.start(), title_span[1]))
     for i in top:
         if inside(i, implement_spans):
             relations[i].add("implements")
+    bases = basis_spans(text, body_start) + basis_section_spans(text, _main_text_end(text))
     for i in top:
-        if inside(i, basis_spans(text, body_start)):
+        if inside(i, bases):
             relations[i].add("based_on")
     if title_span:
         _generic_title_targets(text, title_span, mentions, relations)
     return relations
+
+
+def _carrying_out(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The title's "thực hiện" / "triển khai" that says the document carries something out; not the
+    one of a report or a meeting's conclusions on it ("về tình hình thực hiện Nghị quyết ...")."""
+    for verb in P.TITLE_IMPLEMENTS.finditer(text, start, end):
+        if not P.REPORTS_ON.search(text, max(start, verb.start() - 40), verb.start()):
+            return verb
+    return None
+
+
+def _main_text_end(text: str) -> int:
+    """Where the document's own text ends: at its recipients list, before signature and annexes."""
+    recipients = P.RECIPIENTS.search(text)
+    return recipients.start() if recipients else len(text)
 
 
 def _generic_title_targets(

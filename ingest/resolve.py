@@ -19,7 +19,7 @@ from ingest.find import parse_symbol
 from ingest.issuers import body_of_number, body_of_phrase, province_in
 from ingest.records import Citation, DescribedLink, DocumentInfo, Mention, MentionRef, Relation
 from ingest.relations import Nesting
-from ingest.tables import Issuer
+from ingest.tables import NUMBERED_PARTS, Issuer
 
 
 def resolve(
@@ -40,14 +40,18 @@ def resolve(
     own = _own_key(document)
     citations: dict[tuple, Citation] = {}
     for key, members in groups.items():
-        if _is_self(key, own):
+        if _is_self(key, own, document):
             continue
         province = key[3] if key[0] == "n" else None
         citations[key] = _citation(text, [mentions[i] for i in members], members, relations,
                                    document, province, sentence_of, line_of)
     links: dict[tuple, list[DescribedLink]] = defaultdict(list)
-    for i, holder in enumerate(nesting.parent):
-        if holder is None or group_of[i] is None or group_of[holder] is None:
+    described = [(i, holder) for i, holder in enumerate(nesting.parent) if holder is not None]
+    # "Kế hoạch A và Kế hoạch B thực hiện Nghị quyết C": C is described of A as well as of B.
+    described += [(i, j) for i, holder in described if not nesting.passive[i]
+                  for j in nesting.shared_with(holder, mentions)]
+    for i, holder in described:
+        if group_of[i] is None or group_of[holder] is None:
             continue
         source, target = group_of[holder], group_of[i]
         # The target's own mention locates the link: the nested one, or the holder when passive.
@@ -122,8 +126,9 @@ def _nearest_year(candidates: list[tuple[int, int]], pos: int) -> int | None:
     return max(before)[1] if before else min(candidates)[1]
 
 
-def _bare_key(m: Mention, mentions: list[Mention], keys: list[tuple | None]) -> tuple:
-    """ "Nghị quyết 11" means the cited Nghị quyết numbered 11 nearest to it, if there is one."""
+def _bare_key(m: Mention, mentions: list[Mention], keys: list[tuple | None]) -> tuple | None:
+    """ "Nghị quyết 11" means the cited Nghị quyết numbered 11 nearest to it, if there is one; "Dự án 1"
+    with no such instrument is a numbered part of a programme, not a citation."""
     best = None
     for j, other in enumerate(mentions):
         if other.start > m.start or other.kind != "numbered" or other.type != m.type or not other.key:
@@ -134,6 +139,8 @@ def _bare_key(m: Mention, mentions: list[Mention], keys: list[tuple | None]) -> 
             best = (other.start, j)
     if best is not None and keys[best[1]] is not None:
         return keys[best[1]]  # type: ignore[return-value]
+    if m.type in NUMBERED_PARTS:
+        return None
     return ("b", m.type, m.key, None)
 
 
@@ -156,13 +163,19 @@ def _own_key(document: DocumentInfo) -> tuple | None:
     parsed = parse_symbol(m.group("num"), m.group("rest")) if m else None
     if parsed is None:
         return None
-    return ("n", parsed.key, document.date.year if document.date else None, document.jurisdiction)
+    year = document.date.year if document.date else parsed.year
+    return ("n", parsed.key, year, document.jurisdiction)
 
 
-def _is_self(key: tuple, own: tuple | None) -> bool:
+def _is_self(key: tuple, own: tuple | None, document: DocumentInfo) -> bool:
+    if key[0] == "t":
+        # A law names itself in its own text ("Quốc hội ban hành Luật Doanh nghiệp").
+        own_name = f"{document.type} {' '.join((document.title or '').split())}".casefold()
+        return bool(document.title) and key[1] == document.type and key[2] == own_name
     if own is None or key[0] != "n" or key[1] != own[1]:
         return False
-    return key[2] in (own[2], None) and key[3] in (own[3], None)
+    # Without its own year the document is still the instrument its number names.
+    return (own[2] is None or key[2] in (own[2], None)) and key[3] in (own[3], None)
 
 
 def _citation(

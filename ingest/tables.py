@@ -66,6 +66,11 @@ NAMED_TYPES: dict[str, str] = {
     "Hiến pháp": "Hiến pháp",
 }
 
+# Types whose bare number names a part or a programme rather than an instrument, unless the text
+# also cites an instrument of that type and number: "Dự án 1 ... Dự án 9" of a national target
+# programme, "Chương trình 135" (a programme known by the number of its founding decision).
+NUMBERED_PARTS = frozenset({"Dự án", "Chương trình"})
+
 # Words that follow "Luật" without making it a law's name: the profession, the discipline, "this law".
 NOT_A_LAW_NAME = ("sư", "gia", "học", "pháp", "này", "định", "lệ", "chơi")
 
@@ -271,11 +276,15 @@ _CANONICAL_BY_UPPER: dict[str, str] = {
 # of the Central Highlands peoples ("Y", "H'", "Ksor"): a signature line that opens with one is a
 # person, one that opens with a job title ("Thứ trưởng", "Phó Cục trưởng") is not.
 # Compiled by the team from the names that sign documents; extend it when a signer is missed.
-FAMILY_NAMES: frozenset[str] = frozenset("""
-    Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Âu Mai Tạ Đinh Trương Phùng Cao
-    Lâm Hà Lương Tô Đoàn Triệu Thái Quách Kiều La Lưu Chu Tăng Vương Đàm Lại Hứa Giang Khổng Lục Mạc Nông
-    Lò Ông Thân Từ Kim Hầu Trịnh Tống Châu Diệp Doãn Đào Đồng Hàn Hồng Khúc Khương Kha Lã Lạc Lạng
-    Lữ Mã Mẫn Nghiêm Ninh Phí Quan Quang Sầm Sơn Thạch Thiều Thôi Tiêu Tôn Trang Trình Ung Văn Vi
-    Viên Yên Bạch Bế Cù Cấn Chử Cung Đậu Điêu Đường Giáp Hạ Hoa Hoàng Kông Lù Lỗ Mạch Mạnh Nhữ Ôn Phương
-    Quản Sử Tào Thi Thều Tiết Trà Uông Ưng Vàng Vòng Y H' Ksor Siu Rơ Rah Niê Nay Kpă Mlô Byă Êban
-""".split())
+FAMILY_NAMES: frozenset[str] = frozenset({
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Âu", "Mai", "Tạ", "Đinh", "Trương", "Phùng", "Cao", "Lâm", "Hà", "Lương", "Tô", "Đoàn",
+    "Triệu", "Thái", "Quách", "Kiều", "La", "Lưu", "Chu", "Tăng", "Vương", "Đàm", "Lại", "Hứa", "Giang",
+    "Khổng", "Lục", "Mạc", "Nông", "Lò", "Ông", "Thân", "Từ", "Kim", "Hầu", "Trịnh", "Tống", "Châu", "Diệp",
+    "Doãn", "Đào", "Đồng", "Hàn", "Hồng", "Khúc", "Khương", "Kha", "Lã", "Lạc", "Lạng", "Lữ", "Mã", "Mẫn",
+    "Nghiêm", "Ninh", "Phí", "Quan", "Quang", "Sầm", "Sơn", "Thạch", "Thiều", "Thôi", "Tiêu", "Tôn", "Trang",
+    "Trình", "Ung", "Vi", "Viên", "Yên", "Bạch", "Bế", "Cù", "Cấn", "Chử", "Cung", "Đậu", "Điêu", "Đường",
+    "Giáp", "Hạ", "Hoa", "Kông", "Lù", "Lỗ", "Mạch", "Mạnh", "Nhữ", "Ôn", "Phương", "Quản", "Sử", "Tào", "Thi",
+    "Thều", "Tiết", "Trà", "Uông", "Ưng", "Vàng", "Vòng", "Y", "H'", "Ksor", "Siu", "Rơ", "Rah", "Niê", "Nay",
+    "Kpă", "Mlô", "Byă", "Êban",
+})
