@@ -25,11 +25,14 @@ from graph.identity import (
     instrument_id,
     instrument_label,
     jurisdiction_of,
+    slugify,
     type_class,
 )
 from graph.iri import Iris
 from graph.vocab import ELI, LEVELS, LEX, LINK_PROPERTIES, RELATION_PROPERTIES
+from ingest.laws import catalogue
 from ingest.records import Citation, Record
+from ingest.tables import PROVINCE_SUCCESSORS
 
 Triple = tuple[Node, Node, Node]
 YearLookup = Callable[[Iterable[str]], dict[str, set[int]]]
@@ -188,8 +191,14 @@ def map_record(
 
 
 def _citation_id(citation: Citation, source_id: str) -> InstrumentId:
+    number, year = citation.number, citation.year
+    if number is None and len(citation.catalogue) == 1:
+        # A law cited by name is the node of the edition the catalogue names: "Luật Đầu tư công" and
+        # "Luật số 39/2019/QH14" meet there.
+        law = catalogue().by_number[citation.catalogue[0]]
+        number, year = law.number, law.passed.year
     return instrument_id(
-        citation.type, citation.number, citation.year, citation.issuer, citation.jurisdiction, citation.title,
+        citation.type, number, year, citation.issuer, citation.jurisdiction, citation.title,
         f"{source_id}-{citation.type}",
     )
 
@@ -217,15 +226,25 @@ def _body_links(
     out: list[Triple] = [(subject, body_prop, b)]
     place = jurisdiction_of(body)
     if place is not None:
-        p = iris.jurisdiction(place[0])
-        for t in (
-            (p, RDF.type, LEX.Jurisdiction),
-            (p, RDF.type, SKOS.Concept),
-            (p, SKOS.prefLabel, Literal(place[1], lang="vi")),
-            (p, SKOS.inScheme, LEX.Jurisdictions),
-        ):
-            shared[t] = None
+        p = _describe_place(place, iris, shared)
         if body.province:
             shared[(b, ELI.jurisdiction, p)] = None
+            if body.province in PROVINCE_SUCCESSORS:
+                # A former province points at the one that took it in: queries by either name find both.
+                successor, on = PROVINCE_SUCCESSORS[body.province]
+                shared[(p, LEX.mergedInto, _describe_place((slugify(successor), successor), iris, shared))] = None
+                shared[(p, LEX.mergedOn, Literal(on))] = None
         out.append((subject, place_prop, p))
     return out
+
+
+def _describe_place(place: tuple[str, str], iris: Iris, shared: dict[Triple, None]) -> URIRef:
+    p = iris.jurisdiction(place[0])
+    for t in (
+        (p, RDF.type, LEX.Jurisdiction),
+        (p, RDF.type, SKOS.Concept),
+        (p, SKOS.prefLabel, Literal(place[1], lang="vi")),
+        (p, SKOS.inScheme, LEX.Jurisdictions),
+    ):
+        shared[t] = None
+    return p

@@ -16,6 +16,8 @@ from rdflib import URIRef
 
 from graph.queries import Instrument, describe
 from graph.store import GraphStore
+from ingest.issuers import related_provinces
+from ingest.tables import PROVINCES
 
 FOLD = ox.NamedNode("https://w3id.org/lexgraph/function#fold")
 
@@ -90,7 +92,8 @@ def _where(store: GraphStore, filters: Filters) -> str | None:
         if given is None:
             continue
         want = fold(given.strip())
-        found = _matching(store, pattern, lambda label, want=want: want in fold(label))
+        also = _merged_with(want) if variable == "place" else set()
+        found = _matching(store, pattern, lambda label, want=want, also=also: want in fold(label) or fold(label) in also)
         if not found:
             return None
         parts.append(f"{one_of(variable, found)} ?x {link} ?{variable} .")
@@ -110,6 +113,12 @@ def _where(store: GraphStore, filters: Filters) -> str | None:
         values = " ".join(str(t) for t in bound.values())
         parts.insert(0, f"VALUES ({names}) {{ ({values}) }}")
     return "\n  ".join(parts)
+
+
+def _merged_with(want: str) -> set[str]:
+    """The folded names of the provinces the 2025 reorganisation joined with those `want` names."""
+    named = [p for p in PROVINCES if want in fold(p)]
+    return {fold(related) for p in named for related in related_provinces(p)}
 
 
 def _matching(store: GraphStore, pattern: str, keep) -> list[ox.NamedNode]:

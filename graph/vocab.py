@@ -89,6 +89,8 @@ class LEX(DefinedNamespace):
     OtherBody: URIRef
     Jurisdiction: URIRef
     Jurisdictions: URIRef
+    mergedInto: URIRef
+    mergedOn: URIRef
     # provenance
     SourceFile: URIRef
     fileName: URIRef

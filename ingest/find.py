@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ingest import patterns as P
+from ingest.laws import catalogue
 from ingest.records import Mention
 from ingest.tables import (
     ISSUER_TOKENS,
@@ -231,6 +232,9 @@ def _named(text: str) -> list[Mention]:
             title, end = "Hiến pháp", m.end()
             if n := re.match(r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam", text[end:end + 80], re.I):
                 end += n.end()
+        elif (known := catalogue().name_end(text, m.end())) is not None:
+            # A catalogued name ends where the law's title ends, commas and "và" inside it included.
+            title, end = f"{m.group('type')} {' '.join(text[m.end() : known].split())}", known
         else:
             name, end = _law_name(text, m.end())
             if not name:
@@ -276,6 +280,8 @@ def _law_name(text: str, pos: int) -> tuple[str | None, int]:
             break
         word = m.group("word")
         low = word.casefold()
+        if _new_heading(text, end, m.start("word")):
+            break
         if not words:
             if low in NOT_A_LAW_NAME or low in _NAME_STOP or m.group("sep"):
                 return None, pos
@@ -303,6 +309,15 @@ def _law_name(text: str, pos: int) -> tuple[str | None, int]:
     if not words:
         return None, pos
     return "".join(words).strip(), end
+
+
+def _new_heading(text: str, end: int, word_start: int) -> bool:
+    """Whether the next word of a law's name starts a line in capitals: an OCR copy's broken lines ("Căn cứ Luật\nQUYẾT ĐỊNH:") are not a name."""
+    if "\n" not in text[end:word_start]:
+        return False
+    line_end = text.find("\n", word_start)
+    letters = [c for c in text[word_start : line_end if line_end >= 0 else len(text)] if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _bare(text: str) -> list[Mention]:

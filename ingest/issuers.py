@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest import patterns as P
-from ingest.tables import ISSUER_PHRASES, PROVINCE_ALIASES, PROVINCES, Issuer, issuer_for_token
+from ingest.tables import ISSUER_PHRASES, PROVINCE_ALIASES, PROVINCE_SUCCESSORS, PROVINCES, Issuer, issuer_for_token
 
 _PHRASES = [(re.compile(p.replace(" ", r"\s+") + r"(?!\w)", re.I), body) for p, body in ISSUER_PHRASES]
 _PROVINCE_BY_FOLD = {p.casefold(): p for p in PROVINCES} | {a.casefold(): p for a, p in PROVINCE_ALIASES.items()}
@@ -45,6 +45,19 @@ def province_in(text: str | None) -> str | None:
         return None
     m = P.PROVINCE.search(text)
     return canonical_province(m.group()) if m else None
+
+
+def related_provinces(name: str) -> set[str]:
+    """A province and those the 2025 reorganisation joined it with: the one it merged into, and the
+    ones merged into it. A query by either a former or a present name finds the documents of both.
+
+    >>> sorted(related_provinces("Bắc Giang"))
+    ['Bắc Giang', 'Bắc Ninh']
+    >>> sorted(related_provinces("Cần Thơ"))
+    ['Cần Thơ', 'Hậu Giang', 'Sóc Trăng']
+    """
+    present = PROVINCE_SUCCESSORS[name][0] if name in PROVINCE_SUCCESSORS else name
+    return {name, present} | {former for former, (successor, _) in PROVINCE_SUCCESSORS.items() if successor == present}
 
 
 def canonical_province(name: str) -> str | None:

@@ -85,6 +85,9 @@ class Citation:
     mentions: tuple[MentionRef, ...]
     links: tuple[DescribedLink, ...] = ()
     conflicts: tuple[str, ...] = ()
+    # For a law cited by name: the number-symbols of the editions the law catalogue says it can be; one
+    # when the catalogue decides, several when it cannot (see `ingest.laws`).
+    catalogue: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The citation in the schema's shape, with mentions and described links as extras."""
@@ -117,6 +120,7 @@ class Citation:
                 for link in self.links
             ],
             "conflicts": list(self.conflicts),
+            "catalogue": list(self.catalogue),
         }
 
 
@@ -183,6 +187,7 @@ class Record:
                                               link.get("start", 0), link.get("end", 0), link.get("line", 0))
                                 for link in c.get("links", ())),
                     conflicts=tuple(c.get("conflicts", ())),
+                    catalogue=tuple(c.get("catalogue", ())),
                 )
                 for c in data.get("citations", ())
             ),

@@ -17,6 +17,7 @@ from ingest import patterns as P
 from ingest.clean import squash
 from ingest.find import parse_symbol
 from ingest.issuers import body_of_number, body_of_phrase, province_in
+from ingest.laws import catalogue, fold
 from ingest.records import Citation, DescribedLink, DocumentInfo, Mention, MentionRef, Relation
 from ingest.relations import Nesting
 from ingest.tables import NUMBERED_PARTS, Issuer
@@ -101,7 +102,38 @@ def _group(mentions: list[Mention], home: str | None) -> list[tuple | None]:
         elif m.kind == "bare" and m.key:
             keys[i] = _bare_key(m, mentions, keys)
     _merge_undated_titles(keys)
+    _merge_named_into_numbered(mentions, keys)
     return keys
+
+
+def _merge_named_into_numbered(mentions: list[Mention], keys: list[tuple | None]) -> None:
+    """ "Luật Đầu tư công số 39/2019/QH14 ..." and later "Luật Đầu tư công" are one law: a name joins the
+    numbered mention that carries the same name, or the number the catalogue gives for it."""
+    numbered_by_title: dict[tuple[str | None, str], tuple] = {}
+    numbered_by_symbol: dict[str, tuple] = {}
+    for m, key in zip(mentions, keys, strict=True):
+        if key is not None and key[0] == "n":
+            numbered_by_symbol.setdefault(key[1], key)
+            if m.title:
+                numbered_by_title.setdefault((m.type, fold(m.title)), key)
+    if not numbered_by_symbol:
+        return
+    for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
+        if key is None or key[0] != "t" or not m.title:
+            continue
+        same = numbered_by_title.get((m.type, fold(m.title)))
+        if same is not None and key[3] in (None, same[2]):
+            keys[i] = same
+            continue
+        editions = catalogue().editions(m.title, m.date, key[3], None)
+        if len(editions) == 1 and (symbol := _symbol_key(editions[0].number)) in numbered_by_symbol:
+            keys[i] = numbered_by_symbol[symbol]
+
+
+def _symbol_key(number: str) -> str | None:
+    m = P.SYMBOL.match(number)
+    parsed = parse_symbol(m.group("num"), m.group("rest")) if m else None
+    return parsed.key if parsed else None
 
 
 def _province(m: Mention, home: str | None, previous: str | None) -> str | None:
@@ -219,6 +251,7 @@ def _citation(
         for m in members
     )
     order: tuple[Relation, ...] = tuple(r for r in ("implements", "based_on") if r in rels)  # type: ignore[misc]
+    editions = catalogue().editions(title, when, year, document.date) if number is None and title else ()
     return Citation(
         type=kind,
         number=number,
@@ -231,5 +264,6 @@ def _citation(
         relations=order,
         mentions=refs,
         conflicts=conflicts,
+        catalogue=tuple(law.number for law in editions),
     )
 

@@ -8,6 +8,7 @@ the Party's Regulation 66-HD/VPTW on document numbering; see ``../shared/DOMAIN.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 Level = Literal[
@@ -211,7 +212,8 @@ ISSUER_PHRASES += [
     ("(?:Bộ trưởng )?" + body.name, body) for body in ISSUER_TOKENS.values() if body.name.startswith("Bộ ")
 ]
 
-# The 63 provinces and centrally-run cities before the 2025 merger (the 34 after it are among them).
+# The 63 provinces and centrally-run cities before the 2025 merger (the 34 after it are among them;
+# "Thừa Thiên Huế" became the city of Huế in 2025).
 PROVINCES: tuple[str, ...] = (
     "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "An Giang",
     "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
@@ -223,6 +225,27 @@ PROVINCES: tuple[str, ...] = (
     "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh",
     "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
 )
+
+# The 2025 reorganisation: from 1 July 2025 the 63 provinces and centrally-run cities became 34. Each
+# former unit merged into another is mapped to the unit that took it in (which keeps its own name), and
+# the date.
+# Source: Nghị quyết 202/2025/QH15 ngày 12/6/2025 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh.
+_MERGED = date(2025, 7, 1)
+PROVINCE_SUCCESSORS: dict[str, tuple[str, date]] = {
+    "Hà Giang": ("Tuyên Quang", _MERGED), "Yên Bái": ("Lào Cai", _MERGED), "Bắc Kạn": ("Thái Nguyên", _MERGED),
+    "Vĩnh Phúc": ("Phú Thọ", _MERGED), "Hòa Bình": ("Phú Thọ", _MERGED), "Bắc Giang": ("Bắc Ninh", _MERGED),
+    "Thái Bình": ("Hưng Yên", _MERGED), "Hải Dương": ("Hải Phòng", _MERGED), "Hà Nam": ("Ninh Bình", _MERGED),
+    "Nam Định": ("Ninh Bình", _MERGED), "Quảng Bình": ("Quảng Trị", _MERGED), "Quảng Nam": ("Đà Nẵng", _MERGED),
+    "Kon Tum": ("Quảng Ngãi", _MERGED), "Bình Định": ("Gia Lai", _MERGED), "Ninh Thuận": ("Khánh Hòa", _MERGED),
+    "Đắk Nông": ("Lâm Đồng", _MERGED), "Bình Thuận": ("Lâm Đồng", _MERGED), "Phú Yên": ("Đắk Lắk", _MERGED),
+    "Bình Dương": ("Hồ Chí Minh", _MERGED), "Bà Rịa - Vũng Tàu": ("Hồ Chí Minh", _MERGED),
+    "Bình Phước": ("Đồng Nai", _MERGED), "Long An": ("Tây Ninh", _MERGED), "Sóc Trăng": ("Cần Thơ", _MERGED),
+    "Hậu Giang": ("Cần Thơ", _MERGED), "Bến Tre": ("Vĩnh Long", _MERGED), "Trà Vinh": ("Vĩnh Long", _MERGED),
+    "Tiền Giang": ("Đồng Tháp", _MERGED), "Bạc Liêu": ("Cà Mau", _MERGED), "Kiên Giang": ("An Giang", _MERGED),
+    # Renamed, not merged: the province became the city of Huế on 1 January 2025
+    # (Nghị quyết 1314/NQ-UBTVQH15 ngày 30/11/2024 của Ủy ban Thường vụ Quốc hội).
+    "Thừa Thiên Huế": ("Huế", date(2025, 1, 1)),
+}
 
 # Other spellings of a province, mapped to the name above.
 PROVINCE_ALIASES: dict[str, str] = {
