@@ -93,7 +93,8 @@ def _where(store: GraphStore, filters: Filters) -> str | None:
             continue
         want = fold(given.strip())
         also = _merged_with(want) if variable == "place" else set()
-        found = _matching(store, pattern, lambda label, want=want, also=also: want in fold(label) or fold(label) in also)
+        found = _matching(store, pattern,
+                          lambda label, want=want, also=also: want in fold(label) or fold(label) in also)
         if not found:
             return None
         parts.append(f"{one_of(variable, found)} ?x {link} ?{variable} .")

@@ -312,7 +312,8 @@ def _law_name(text: str, pos: int) -> tuple[str | None, int]:
 
 
 def _new_heading(text: str, end: int, word_start: int) -> bool:
-    """Whether the next word of a law's name starts a line in capitals: an OCR copy's broken lines ("Căn cứ Luật\nQUYẾT ĐỊNH:") are not a name."""
+    """Whether the next word of a law's name starts a line in capitals: an OCR copy's broken lines
+    ("Căn cứ Luật\nQUYẾT ĐỊNH:") are not a name."""
     if "\n" not in text[end:word_start]:
         return False
     line_end = text.find("\n", word_start)
