@@ -128,6 +128,7 @@ def instrument_id(
     >>> instrument_id("Luật", None, 2020, None, None, "Luật Doanh nghiệp", "").work_key
     'qh/luat/doanh-nghiep'
     """
+    year = year if year is not None else _symbol_year(number)
     cls = type_class(type_name, number)
     type_code = TYPE_CODES[cls]
     _, issuer_token, extras = _tokens(number)
@@ -204,6 +205,12 @@ def _token_of(body: Issuer) -> str:
     if body.level == "party_central":
         return "tw"
     return slugify(body.name)
+
+
+def _symbol_year(number: str | None) -> int | None:
+    """The year a number-symbol states ("16/2025/NĐ-CP"), when it states one."""
+    m = re.search(r"[/\-](1[89]\d\d|20\d\d)[/\-]", number or "")
+    return int(m.group(1)) if m else None
 
 
 def _lead(number: str | None) -> str | None:

@@ -121,9 +121,10 @@ def _place_date(head: str) -> tuple[date | None, str | None]:
 def _passed_on(text: str) -> date | None:
     """A law or a council's resolution has no place and date line: its closing line says when the
     legislature passed it ("... thông qua ngày 17 tháng 6 năm 2020")."""
-    m = P.PASSED_ON.search(text, max(0, len(text) - _HEAD))
-    if m is None:
+    closing = list(P.PASSED_ON.finditer(text))
+    if not closing:
         return None
+    m = closing[-1]
     try:
         return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     except ValueError:

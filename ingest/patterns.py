@@ -57,7 +57,9 @@ BEFORE_SO = re.compile(rf"(?<!\w){_SO}\Z", re.I)
 BEFORE_HEADER_SO = re.compile(r"(?:\A|\n)[ \t]*Số\s*[:.]?\s*\Z")
 
 DATE_AFTER = re.compile(
-    r"[\s,]*(?:(?:ban\s+hành|ký)\s+)?(?:ngày|ngầy)\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
+    # "năm 15/5/2016" is a slip for "ngày 15/5/2016" when a whole date follows it
+    r"[\s,]*(?:(?:ban\s+hành|ký)\s+)?(?:ngày|ngầy|năm(?=\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}))\s*"
+    r"(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
     r"(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)",
     re.I,
 )
@@ -183,7 +185,11 @@ PLACE_DATE = re.compile(
     r"\s*ngày\s*(?P<d>\d{1,2})\s*tháng\s*"
     r"(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
 )  # "Hà Nội ngày 01 tháng 12 năm 2025": a province that opens its line may drop the comma.
-PASSED_ON = re.compile(r"(?<!\w)thông\s+qua\s+ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})")
+# "Luật này đã được Quốc hội ... thông qua ngày 17 tháng 6 năm 2020": the closing line of a law or a
+# resolution of an elected body, about itself ("này"), not a basis passed on some other day.
+PASSED_ON = re.compile(
+    r"(?<!\w)này\s[^.;]{0,300}?thông\s+qua\s+ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
+)
 # Notes that stand between a role line and the signer's name.
 SIGNED_NOTE = re.compile(r"[(\[]\s*(?:Đã\s+ký|đã\s+ký|ĐÃ\s+KÝ|Ký|ký)[^)\]\n]*[)\]]|(?<!\w)(?:Đã\s+ký|đã\s+ký)(?!\w)")
 # A rank or degree before a signer's name: "Thượng tướng Võ Minh Lương", "PGS.TS. Nguyễn Văn A".

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import pytest
 
+from ingest import extract_text
+
 from .conftest import RAW, cites
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 99/KH-UBND\n"
         "Nghệ An, ngày 01 tháng 6 năm 2023\n")
+
+
+BASES = (HEAD + "KẾ HOẠCH\nPhát triển du lịch năm 2023\nCĂN CỨ PHÁP LÝ\n- Nghị quyết số 07/2021/NQ-HĐND ngày "
+         "15/3/2021 của HĐND tỉnh về phát triển du lịch;\n- Luật Phòng, chống tác hại của rượu, bia ngày 14 tháng 6 "
+         "năm 2019;\nXét đề nghị của Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 20/5/2023;\nI. MỤC ĐÍCH\n")
+SHARED = (HEAD + "KẾ HOẠCH\nPhát triển kinh tế tư nhân\nThực hiện Kế hoạch số 21-KH/TU ngày 01/6/2025 của Tỉnh ủy "
+          "và Kế hoạch số 37/KH-UBND ngày 3/6/2025 của UBND tỉnh thực hiện Nghị quyết số 68-NQ/TW ngày 04/5/2025 "
+          "của Bộ Chính trị về phát triển kinh tế tư nhân, UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
 
 
 def relations(text: str) -> dict[str, list[str]]:
@@ -55,6 +65,36 @@ CASES = [
      "15292/BTC-QLĐT ngày 28/12/2021, các sở xây dựng dự toán.\n", "15292/BTC-QLĐT", []),
     (HEAD + "CHƯƠNG TRÌNH\nHành động thực hiện Nghị quyết số 06-NQ/TW ngày 24/01/2022 của Bộ Chính trị và "
      "Nghị quyết số 148/NQ-CP ngày 11/11/2022 của Chính phủ\nI. MỤC TIÊU\n", "148/NQ-CP", ["implements"]),
+    # a "CĂN CỨ PHÁP LÝ" section lists bases; the submission after it is none
+    (BASES, "07/2021/NQ-HĐND", ["based_on"]),
+    (BASES, "Luật Phòng, chống tác hại của rượu, bia", ["based_on"]),
+    (BASES, "45/TTr-SNV", []),
+    # "I. Cơ sở pháp lý" as the plan's first section, numbered items
+    (HEAD + "KẾ HOẠCH\nChuyển đổi số năm 2025\nI. CƠ SỞ PHÁP LÝ\n1. Nghị quyết số 57-NQ/TW ngày 22/12/2024 của "
+     "Bộ Chính trị;\n2. Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ.\nII. MỤC ĐÍCH, YÊU CẦU\n"
+     "1. Thực hiện Quyết định số 942/QĐ-TTg ngày 15/6/2021.\n", "749/QĐ-TTg", ["based_on"]),
+    (HEAD + "KẾ HOẠCH\nChuyển đổi số năm 2025\nI. CƠ SỞ PHÁP LÝ\n1. Nghị quyết số 57-NQ/TW ngày 22/12/2024 của "
+     "Bộ Chính trị;\n2. Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ.\nII. MỤC ĐÍCH, YÊU CẦU\n"
+     "1. Thực hiện Quyết định số 942/QĐ-TTg ngày 15/6/2021.\n", "942/QĐ-TTg", []),
+    # a procedure's basis in an annex is not the document's
+    (HEAD + "QUYẾT ĐỊNH\nCông bố thủ tục hành chính\nĐiều 1. Công bố.\nNơi nhận:\n- Lưu: VT.\nPHỤ LỤC\n"
+     "l) Căn cứ pháp lý của thủ tục hành chính: Thông tư số 12/2024/TT-BYT ngày 01/7/2024.\n",
+     "12/2024/TT-BYT", []),
+    # Party-style basis lines
+    (HEAD + "KẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW\n- Căn cứ Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của "
+     "Bộ Chính trị;\n- Căn cứ Kế hoạch số 01-KH/BCĐTW, ngày 15/01/2025 của Ban Chỉ đạo Trung ương;\n"
+     "Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch như sau:\nI. MỤC TIÊU\n", "01-KH/BCĐTW", ["based_on"]),
+    # a meeting's conclusions on the carrying out of a resolution do not carry it out
+    ("VĂN PHÒNG CHÍNH PHỦ\nSố: 272/TB-VPCP\nHà Nội, ngày 10 tháng 8 năm 2023\nTHÔNG BÁO\nKết luận của Phó Thủ "
+     "tướng về tình hình thực hiện Nghị quyết số 11/NQ-CP ngày 30/01/2022 của Chính phủ\nNgày 5/8/2023, Phó "
+     "Thủ tướng chủ trì họp.\n", "11/NQ-CP", []),
+    # a decision issuing an action programme implements what the title names, not every basis
+    (HEAD + "QUYẾT ĐỊNH\nBan hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ "
+     "Chính trị\nCăn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ;\nCăn cứ Kế hoạch số 45-KH/TU "
+     "ngày 5/3/2025 của Tỉnh ủy;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n", "03/NQ-CP", ["based_on"]),
+    # "Thực hiện A và B thực hiện C": the document carries out A and B
+    (SHARED, "21-KH/TU", ["implements"]),
+    (SHARED, "37/KH-UBND", ["implements"]),
 ]
 
 
@@ -102,3 +142,28 @@ def test_semicolon_ends_the_subject_phrase_of_a_basis_item():
             "của Quốc hội về thí điểm một số cơ chế, chính sách đặc thù phát triển thành phố Cần Thơ;")
     found = cites(text)
     assert [(k["relation"], k["number"]) for k in found["98/NQ-CP"]["links"]] == [("implements", "59-NQ/TW")]
+
+
+def test_a_description_after_a_list_describes_every_item():
+    found = cites(SHARED)
+    for plan in ("21-KH/TU", "37/KH-UBND"):
+        assert [(k["relation"], k["number"]) for k in found[plan]["links"]] == [("implements", "68-NQ/TW")]
+
+
+def test_one_citation_for_an_issuer_written_two_ways():
+    text = (HEAD + "KẾ HOẠCH\nX\nI. NỘI DUNG\nNghị quyết số 12/NQ-HĐND ngày 10/12/2024 của HĐND tỉnh; Nghị quyết "
+            "12/NQ-HĐND của Hội đồng nhân dân tỉnh Nghệ An; Kế hoạch 21-KH/TU của Tỉnh ủy và Kế hoạch số 21-KH/TU "
+            "của Tỉnh ủy Nghệ An.\n")
+    found = extract_text(text).to_json()["citations"]
+    assert sorted((c["number"], c["jurisdiction"]) for c in found) == [("12/NQ-HĐND", "Nghệ An"), ("21-KH/TU", "Nghệ An")]
+
+
+def test_numbered_parts_and_programmes_named_by_number_are_not_citations():
+    text = (HEAD + "CHƯƠNG TRÌNH\nX\nI. NỘI DUNG\nTriển khai Dự án 1, Dự án 2 và Tiểu dự án 3 của Chương trình; "
+            "lồng ghép Chương trình 135 theo Quyết định số 06/QĐ-TTg ngày 06/01/2022.\n")
+    assert set(cites(text)) == {"06/QĐ-TTg"}
+
+
+def test_a_date_written_with_nam():
+    text = "theo Chỉ thị số 05-CT/TW năm 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập"
+    assert cites(text)["05-CT/TW"]["date"] == "2016-05-15"
