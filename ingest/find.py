@@ -227,19 +227,22 @@ def _named(text: str) -> list[Mention]:
     for m in P.NAMED.finditer(text):
         if found and m.start() < found[-1].end:
             continue  # "Luật sửa đổi ... của Luật X": X is part of the amending law's name
-        kind = NAMED_TYPES[" ".join(m.group("type").split())]
+        if P.NOT_A_LAW_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        type_word = " ".join(m.group("type").split())
+        kind = NAMED_TYPES[type_word]
         if kind == "Hiến pháp":
             title, end = "Hiến pháp", m.end()
             if n := re.match(r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam", text[end:end + 80], re.I):
                 end += n.end()
         elif (known := catalogue().name_end(text, m.end())) is not None:
             # A catalogued name ends where the law's title ends, commas and "và" inside it included.
-            title, end = f"{m.group('type')} {' '.join(text[m.end() : known].split())}", known
+            title, end = f"{type_word} {' '.join(text[m.end() : known].split())}", known
         else:
             name, end = _law_name(text, m.end())
             if not name:
                 continue
-            title = f"{m.group('type')} {name}"
+            title = f"{type_word} {name}"
         year = None
         when = None
         if d := P.DATE_AFTER.match(text, end):
@@ -258,15 +261,20 @@ _NAME_WORD = re.compile(r"\s*(?P<sep>,\s*)?(?P<word>[^\W\d_]+)")
 _NAME_STOP = {
     "của", "năm", "ngày", "số", "theo", "đã", "được", "để", "nhằm", "trong", "tại", "cho", "thì",
     "là", "hiện", "mới", "này", "các", "những", "trên", "đến", "từ", "khi", "sau", "trước", "vào",
-    "đối", "nhưng", "hoặc", "thuộc", "như", "gồm", "bao", "và",
+    "đối", "nhưng", "hoặc", "thuộc", "như", "gồm", "bao", "và", "do", "bởi", "mà", "nên",
 }
 # Two-word phrases that end a law's name: "Luật Đất đai quy định ...", "Luật ... hướng dẫn ...".
 _NAME_STOP_PAIRS = {
     ("quy", "định"), ("hướng", "dẫn"), ("thi", "hành"), ("văn", "bản"), ("sửa", "đổi"), ("có", "hiệu"),
-    ("với", "các"), ("với", "những"), ("có", "liên"),
+    ("với", "các"), ("với", "những"), ("có", "liên"), ("thực", "hiện"), ("bảo", "đảm"), ("với", "việc"),
+    ("quyết", "định"),
 }
-_NAME_CONTINUES_AFTER_COMMA = {"chống", "bổ", "chăm", "thể", "công", "du", "thương"}
-_NAME_CONTINUES_AFTER_AND = {"vừa", "đào", "phát", "du", "xã", "môi", "giáo", "đầu", "dịch", "truyền", "công"}
+_NAME_CONTINUES_AFTER_COMMA = {"chống", "bổ", "chăm", "thể", "công", "du", "thương", "sử", "bảo", "tôn", "khen", "giáo",
+                               "an", "môi"}
+_NAME_CONTINUES_AFTER_AND = {"vừa", "đào", "phát", "du", "xã", "môi", "giáo", "đầu", "dịch", "truyền", "công", "kiểm",
+                             "chữa", "cứu", "lệ", "nông", "khoáng", "hải", "bản"}
+_OTHER_TYPES = {"nghị", "quyết", "thông", "chỉ", "kế", "công"}
+_NAMES_AMENDED = re.compile(r"(?:Luật|luật|Pháp\s+lệnh|Bộ\s+luật)\s+\w", re.U)
 
 
 def _law_name(text: str, pos: int) -> tuple[str | None, int]:
@@ -283,7 +291,8 @@ def _law_name(text: str, pos: int) -> tuple[str | None, int]:
         if _new_heading(text, end, m.start("word")):
             break
         if not words:
-            if low in NOT_A_LAW_NAME or low in _NAME_STOP or m.group("sep"):
+            # A name opens with a word of its own: not a function word, a letter, or another type word.
+            if low in NOT_A_LAW_NAME or low in _NAME_STOP or m.group("sep") or len(word) == 1 or low in _OTHER_TYPES:
                 return None, pos
             amending = low == "sửa"
         else:
@@ -308,7 +317,10 @@ def _law_name(text: str, pos: int) -> tuple[str | None, int]:
         end = m.end()
     if not words:
         return None, pos
-    return "".join(words).strip(), end
+    name = "".join(words).strip()
+    if amending and not _NAMES_AMENDED.search(name):
+        return None, pos  # "Luật sửa đổi, bổ sung các Luật: ..." names no law it amends
+    return name, end
 
 
 def _new_heading(text: str, end: int, word_start: int) -> bool:

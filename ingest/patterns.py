@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.tables import ISSUER_PHRASES, NAMED_TYPES, PROVINCE_ALIASES, PROVINCES, ROMAN, TYPE_WORDS
+from ingest.tables import NOT_A_LAW_BEFORE as NOT_A_LAW_BEFORE_WORDS
 
 
 def _words(phrase: str) -> str:
@@ -94,6 +95,7 @@ SUBJECT_END = re.compile(
     r"|Thủ\s+tướng|Giám\s+đốc)(?!\w))"
 )
 
+NOT_A_LAW_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_words(w) for w in NOT_A_LAW_BEFORE_WORDS)})\s+(?:các\s+)?\Z")
 NAMED = re.compile(rf"(?<!\w)(?P<type>{_alternation(list(NAMED_TYPES))})(?!\w)")
 # A bare short form stays on one line: "Văn bản |\n| 1" across table cells is no citation.
 BARE = re.compile(
@@ -105,6 +107,9 @@ BARE_NOT_NUMBER = re.compile(
     r"|tỉnh|nội\s+dung|nhiệm\s+vụ|giải\s+pháp|mục\s+tiêu|chỉ\s+tiêu|điểm|khoản|điều|văn\s+bản)",
     re.I,
 )
+
+# The frame line of an annex: "(Ban hành kèm theo Quyết định số ...)", "(Kèm theo Nghị quyết số ...)".
+ANNEX_FRAME = re.compile(r"\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s*\Z")
 
 # Clause structure.
 SENTENCE_BREAK = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-+•]|\d+\.|[a-zđ]\)|[IVX]+\.))")

@@ -41,7 +41,7 @@ def resolve(
     own = _own_key(document)
     citations: dict[tuple, Citation] = {}
     for key, members in groups.items():
-        if _is_self(key, own, document):
+        if _is_self(key, own, document) or _frames_document(text, [mentions[i] for i in members], document):
             continue
         province = key[3] if key[0] == "n" else None
         citations[key] = _citation(text, [mentions[i] for i in members], members, relations,
@@ -208,6 +208,18 @@ def _is_self(key: tuple, own: tuple | None, document: DocumentInfo) -> bool:
         return False
     # Without its own year the document is still the instrument its number names.
     return (own[2] is None or key[2] in (own[2], None)) and key[3] in (own[3], None)
+
+
+def _frames_document(text: str, members: list[Mention], document: DocumentInfo) -> bool:
+    """An annex's "(Ban hành kèm theo Quyết định số ...)" names the document the annex belongs to: this
+    one (its number sometimes garbled there), or, in a copy of the annex alone, its parent. A form taken
+    from an instrument of another type ("Mẫu số 08 (Ban hành kèm theo Thông tư số ...)") stays a citation."""
+    if document.type is not None and any(m.type != document.type for m in members):
+        return False
+    return all(P.ANNEX_FRAME.search(text, max(0, m.start - _FRAME_REACH), m.start) for m in members)
+
+
+_FRAME_REACH = 40
 
 
 def _citation(

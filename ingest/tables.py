@@ -62,6 +62,7 @@ TYPE_WORDS: dict[str, str] = {
 # Instruments cited by name alone ("Luật Đầu tư công", "Hiến pháp").
 NAMED_TYPES: dict[str, str] = {
     "Bộ luật": "Bộ luật",
+    "Bộ Luật": "Bộ luật",
     "Luật": "Luật",
     "Pháp lệnh": "Pháp lệnh",
     "Hiến pháp": "Hiến pháp",
@@ -73,7 +74,11 @@ NAMED_TYPES: dict[str, str] = {
 NUMBERED_PARTS = frozenset({"Dự án", "Chương trình"})
 
 # Words that follow "Luật" without making it a law's name: the profession, the discipline, "this law".
-NOT_A_LAW_NAME = ("sư", "gia", "học", "pháp", "này", "định", "lệ", "chơi")
+NOT_A_LAW_NAME = ("sư", "gia", "học", "pháp", "này", "định", "lệ", "chơi", "tháng", "áp", "chuyên", "có", "trình",
+                  "hiện", "liên", "mẫu", "khác")
+# Words before "Luật" that make it a draft, a school or a faculty, not an instrument in force:
+# "dự thảo Luật ...", "xây dựng Luật Chuyển đổi số", "Trường Đại học Luật Hà Nội".
+NOT_A_LAW_BEFORE = ("dự án", "dự thảo", "xây dựng", "soạn thảo", "Đại học", "đại học", "Trường", "Khoa")
 
 # Type tokens inside a number-symbol ("11/NQ-CP"), keyed by their canonical spelling.
 TYPE_TOKENS: dict[str, str] = {
