@@ -17,7 +17,7 @@ from ingest.find import Symbol, parse_symbol
 from ingest.issuers import body_of_phrase, canonical_province, province_in
 from ingest.records import DocumentInfo
 from ingest.signature import signer
-from ingest.tables import PROVINCES, TYPE_TOKENS, TYPE_WORDS, Issuer
+from ingest.tables import PROVINCE_ALIASES, PROVINCES, TYPE_TOKENS, TYPE_WORDS, Issuer
 
 _HEAD = 4000
 _TYPE_HEADINGS = {w.upper(): t for w, t in TYPE_WORDS.items() if w[0].isupper()}
@@ -218,7 +218,7 @@ def _issuer_block(head: str) -> tuple[str | None, Issuer | None]:
         (m.start() for m in (P.NATIONAL_MOTTO.search(head), P.HEADER_NUMBER.search(head)) if m),
         default=0,
     )
-    lines = head[:stop].replace("-", " ").replace("*", " ").splitlines()
+    lines = re.sub(r"-{2,}|\*", " ", head[:stop]).splitlines()
     kept: list[str] = []
     for line in reversed(lines):
         if line.strip() and not line.isupper():
@@ -265,8 +265,9 @@ def _most_named_province(text: str) -> str | None:
     return province if n >= 2 else None
 
 
-_PROPER_NAMES = {name.lower(): name for name in (*PROVINCES, "Chính phủ", "Quốc hội", "Bộ Chính trị", "Trung ương",
-                                                  "Thành ủy", "Tỉnh ủy", "Nhà nước", "Việt Nam")}
+_PROPER_NAMES = {name.lower(): name for name in (*PROVINCES, *PROVINCE_ALIASES, "Chính phủ", "Quốc hội", "Bộ Chính trị",
+                                                  "Trung ương", "Thành ủy", "Tỉnh ủy", "Nhà nước", "Việt Nam", "UBND",
+                                                  "HĐND", "TP.")}
 _PROPER = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(_PROPER_NAMES, key=len, reverse=True))
                      + r")(?!\w)")
 

@@ -204,6 +204,9 @@ ISSUER_PHRASES: list[tuple[str, Issuer]] = [
     ),
     (r"Ban Chỉ đạo(?: [\wÀ-ỹ]+){0,8}? (?:tỉnh|thành phố)", Issuer("Ban Chỉ đạo", "other", local=True)),
     (r"Sở [A-ZĐ][\wÀ-ỹ]*(?: (?:và )?[\wÀ-ỹ]+){0,5}? (?:tỉnh|thành phố)", Issuer("Sở", "provincial_department", True)),
+    # A department named without its province ("SỞ Y TẾ" under "UBND TỈNH LÂM ĐỒNG", "của Sở Nội vụ"):
+    # the province is the parent's line or the citing document's.
+    (r"Sở (?:[A-ZĐ][\wÀ-ỹ]*|[A-ZĐÀ-Ỹ]+)", Issuer("Sở", "provincial_department", True)),
     # Provincial branches of central agencies ("Thuế tỉnh Tây Ninh", "Hải quan thành phố Hải Phòng").
     (
         r"(?:Thuế|Hải quan|Kho bạc Nhà nước|Bảo hiểm xã hội|Công an|Thống kê|Chi cục(?: [\wÀ-ỹ]+){1,4}?)"

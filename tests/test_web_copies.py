@@ -228,3 +228,10 @@ def test_old_tone_placement_in_capitals():
     d = doc("**UỶ BAN NHÂN DÂN**\nTỈNH CAO BẰNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2003/QĐ-UBND\n"
             "Cao Bằng, ngày 25 tháng 11 năm 2025\nQUYẾT ĐỊNH\nPHÊ DUYỆT DANH SÁCH XÃ\n")
     assert d["jurisdiction"] == "Cao Bằng" and d["issuer"] == "Ủy ban nhân dân tỉnh Cao Bằng"
+
+
+def test_a_department_under_its_provincial_committee():
+    d = doc("UBND TỈNH LÂM ĐỒNG\nSỞ Y TẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 455/KH-SYT\n"
+            "Lâm Đồng, ngày 15 tháng 3 năm 2024\nKẾ HOẠCH\nPhòng chống dịch\n")
+    assert (d["jurisdiction"], d["issuer_level"]) == ("Lâm Đồng", "provincial_department")
+    assert d["issuer"].startswith("Sở y tế")
