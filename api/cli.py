@@ -22,10 +22,10 @@ from rich.table import Table
 from api.settings import Settings
 from graph import queries as Q
 from graph.export import FORMATS, export
-from graph.load import ingest_jsonl, ingest_paths
+from graph.load import ingest_jsonl, ingest_paths, remove_sources
 from graph.store import GraphStore, StoreError
 from graph.validate import validate as shacl_validate
-from ingest import InputError, extract_file, iter_sources
+from ingest import InputError, extract_file
 from ingest.readers import source_ids
 
 app = typer.Typer(help="lexgraph: a citation graph of Vietnamese legal documents.", no_args_is_help=True,
@@ -68,12 +68,12 @@ def extract(
     if output_format != "jsonl":
         _fail(f"lexgraph extract: unknown --format {output_format!r}; use jsonl", 2)
     failed = 0
-    sources = iter_sources(paths)
+    sources = source_ids(paths)
     if not sources:
         _fail("lexgraph extract: no .txt, .md, .html, .docx or .pdf files found in the paths given", 1)
-    for source in sources:
+    for source, source_id in sources:
         try:
-            record = extract_file(source)
+            record = extract_file(source, source_id)
         except InputError as exc:
             failed += 1
             err.print(f"lexgraph extract: {exc}", markup=False)
@@ -104,8 +104,14 @@ def ingest(
     from_jsonl: Annotated[Path | None, typer.Option(
         "--from-jsonl", help="Ingest extraction records instead of files: a JSON Lines file from `lexgraph "
                              "extract`, or a folder of them (the part-*.jsonl of `python -m ingest.bag`).")] = None,
+    prune: Annotated[bool, typer.Option(
+        help="Also remove the sources recorded under the folders given whose files are gone.")] = False,
 ) -> None:
-    """Extract each file (or read each record) and write it into the store."""
+    """Extract each file (or read each record) and write it into the store.
+
+    A file is one source however its path is typed: the same bytes again are unchanged (moved, renamed
+    or reached through another folder), new bytes at a path already ingested replace that source, and
+    two different files with the same name are both kept."""
     settings = Settings.from_env()
     if (from_jsonl is not None) == bool(paths):
         _fail("lexgraph ingest: give files or directories, or --from-jsonl FILE", 2)
@@ -135,14 +141,37 @@ def ingest(
         if from_jsonl is not None:
             outcomes = ingest_jsonl(graph, jsonl_files, force=force, on_file=done, bulk=bulk is not False)
         else:
-            outcomes = ingest_paths(graph, paths, force=force, on_file=done, workers=workers, bulk=bulk)  # type: ignore[arg-type]
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "unchanged", "failed")}
-    err.print(f"{counts['ingested']} ingested, {counts['unchanged']} unchanged, {counts['failed']} failed; "
+            outcomes = ingest_paths(graph, paths, force=force, on_file=done, workers=workers, bulk=bulk,  # type: ignore[arg-type]
+                                    prune=prune)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "unchanged", "failed", "removed")}
+    removed = f", {counts['removed']} removed" if counts["removed"] else ""
+    err.print(f"{counts['ingested']} ingested, {counts['unchanged']} unchanged, {counts['failed']} failed{removed}; "
               f"{len(graph)} quads (was {before}) in {graph.where}", markup=False)
     # Release the store now: the exception below would keep this frame, and with it the open
     # read-write store, alive; a reader opening it meanwhile (a caller in the same process) breaks.
     del graph
     if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def remove(
+    sources: Annotated[list[str], typer.Argument(help="Source ids, file paths, or folders (every source under it).")],
+    store: StoreOption = None,
+) -> None:
+    """Forget sources: drop their named graphs and derive again what they said."""
+    settings = Settings.from_env()
+    graph = _open(store, settings)
+    before = len(graph)
+    outcomes = remove_sources(graph, sources)
+    for outcome in outcomes:
+        if outcome.status == "failed":
+            err.print(f"lexgraph remove: {outcome.message}", markup=False)
+    removed = sum(o.status == "removed" for o in outcomes)
+    err.print(f"{removed} removed; {len(graph)} quads (was {before}) in {graph.where}", markup=False)
+    graph.close()
+    del graph
+    if any(o.status == "failed" for o in outcomes):
         raise typer.Exit(1)
 
 
@@ -252,6 +281,8 @@ def stats(store: StoreOption = None) -> None:
             out.print(f"{key}:", markup=False)
             for name, n in value:
                 out.print(f"  {n:>6}  {name}", markup=False)
+        elif isinstance(value, bool):
+            out.print(f"{key}: {'yes: run lexgraph ingest again to finish it' if value else 'no'}", markup=False)
         else:
             out.print(f"{key}: {value}", markup=False)
 

@@ -220,6 +220,8 @@ class StatsOut(BaseModel):
     counts: dict[str, int]
     edges_by_relation: dict[str, int]
     most_cited: list[CitedOut]
+    interrupted_ingest: bool = Field(
+        description="An ingest stopped before it finished; the next `lexgraph ingest` completes it.")
 
 
 class HealthOut(BaseModel):

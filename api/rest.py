@@ -101,9 +101,10 @@ def health(svc: Svc) -> HealthOut:
 def stats(svc: Svc) -> StatsOut:
     """Counts of what the graph holds, edges by relation, the most cited instruments."""
     raw = Q.stats(svc.store)
-    counts = {k: v for k, v in raw.items() if isinstance(v, int)}
+    counts = {k: v for k, v in raw.items() if type(v) is int}
     return StatsOut(counts=counts, edges_by_relation=dict(raw["edges by relation"]),  # type: ignore[arg-type]
-                    most_cited=[CitedOut(label=label, count=n) for label, n in raw["most cited"]])  # type: ignore[union-attr]
+                    most_cited=[CitedOut(label=label, count=n) for label, n in raw["most cited"]],  # type: ignore[union-attr]
+                    interrupted_ingest=bool(raw["interrupted ingest"]))
 
 
 @router.get("/documents", response_model=DocumentPage, tags=["documents"],

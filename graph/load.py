@@ -12,7 +12,7 @@ import json
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from itertools import islice
 from pathlib import Path
@@ -21,12 +21,12 @@ from typing import Literal
 from rdflib import URIRef
 
 from graph.mapping import map_record
-from graph.store import BulkWriter, GraphStore
+from graph.store import BulkWriter, GraphStore, SourceState
 from ingest import InputError, extract_text
 from ingest.readers import read_text, source_ids
 from ingest.records import Record
 
-Status = Literal["ingested", "unchanged", "failed"]
+Status = Literal["ingested", "unchanged", "failed", "removed"]
 # From this many files to ingest, named graphs are written first and the default graph derived once.
 BULK_FROM = 50
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -66,29 +66,38 @@ def ingest_paths(
     on_file: Callable[[Outcome], None] | None = None,
     workers: int = 1,
     bulk: bool | None = None,
+    prune: bool = False,
 ) -> list[Outcome]:
     """Ingest every file under `paths`; `on_file` hears about each as it is done.
 
     `workers` > 1 extracts in that many processes while this one writes. `bulk` writes every named
     graph first and derives the default graph once at the end (default: from `BULK_FROM` files on),
-    instead of one transaction per file that re-derives what it touches.
+    instead of one transaction per file that re-derives what it touches. `prune` removes the sources
+    recorded under a folder of `paths` whose files are gone.
     """
     version = extractor_version()
-    if store.derivation_pending():
-        store.derive_all()
+    recover(store)
+    sources = Sources.of(store)
     outcomes: list[Outcome] = []
-    seen: dict[str, Path] = {}
     todo: list[tuple[Path, str]] = []
-    for path, source_id in source_ids(paths):
-        early = _check(store, path, source_id, version, force, seen)
-        if early is None:
-            todo.append((path, source_id))
-            continue
-        outcomes.append(early)
-        if on_file is not None:
-            on_file(early)
+    for path, candidate in source_ids(paths):
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            early: Outcome | None = Outcome(candidate, path, "failed",
+                                            f"{path}: cannot be read ({exc.strerror}); check the path")
+        else:
+            source_id, early = sources.place(candidate, path, digest, version, force)
+            if early is None:
+                todo.append((path, source_id))
+        if early is not None:
+            outcomes.append(early)
+            if on_file is not None:
+                on_file(early)
     use_bulk = len(todo) >= BULK_FROM if bulk is None else bulk
     outcomes += _write(store, _extracted(todo, workers), use_bulk and bool(todo), version, on_file)
+    if prune:
+        outcomes += remove_gone(store, [p for p in paths if p.is_dir()], on_file)
     return outcomes
 
 
@@ -100,11 +109,12 @@ def ingest_jsonl(
     bulk: bool = True,
 ) -> list[Outcome]:
     """Ingest the records of JSON Lines files, as `lexgraph extract` writes them (or any job running
-    the same extraction elsewhere: `ingest.bag` on a Dask cluster). A record's source id is its `path`,
-    else its `source`; a line {"error": ..., "path": ...} is a file the job could not read."""
+    the same extraction elsewhere: `ingest.bag` on a Dask cluster). A record is placed among the store's
+    sources as its file would be (`Sources.place`); a line {"error": ..., "path": ...} is a file the job
+    could not read."""
     version = extractor_version()
-    if store.derivation_pending():
-        store.derive_all()
+    recover(store)
+    sources = Sources.of(store)
     early: list[Outcome] = []
 
     def items() -> Iterator[tuple]:
@@ -120,39 +130,129 @@ def ingest_jsonl(
                 try:
                     data = json.loads(line)
                     if "error" in data:
-                        yield Path(data.get("path", str(where))), data.get("path", str(where)), None, data["error"]
+                        yield Path(data.get("path", str(where))), data.get("id", str(where)), None, data["error"]
                         continue
                     record = Record.from_json(data)
                 except (ValueError, KeyError, TypeError, AttributeError) as exc:
                     yield where, str(where), None, (f"{where}: not an extraction record ({type(exc).__name__}: "
                                                     f"{exc}); write it with `lexgraph extract`")
                     continue
-                source_id = record.path or record.source
-                if not force and store.source_state(source_id) == (record.sha256, version):
-                    outcome = Outcome(source_id, Path(record.path or record.source), "unchanged")
+                path = Path(record.path or record.source).resolve()
+                record = replace(record, path=str(path))
+                source_id, outcome = sources.place(record.source_id or path.name, path, record.sha256, version,
+                                                   force)
+                if outcome is not None:
                     early.append(outcome)
                     if on_file is not None:
                         on_file(outcome)
                     continue
-                yield Path(record.path or record.source), source_id, record, ""
+                yield path, source_id, record, ""
 
     written = _write(store, items(), bulk, version, on_file)
     return early + written
 
 
+@dataclass(slots=True)
+class Sources:
+    """The store's sources, as one ingest run places files among them.
+
+    A source is one file's bytes: the same bytes under another path (the folder typed differently, a
+    moved or renamed file, a second copy) are the source already there and unchanged; new bytes at a
+    path already recorded are that source edited; a new file takes its path relative to the folder
+    named, and when that id belongs to another file (two "plan.txt" in two folders) one made unique by
+    its digest.
+    """
+
+    by_id: dict[str, SourceState]
+    by_digest: dict[str, str]
+    by_path: dict[str, str]
+
+    @classmethod
+    def of(cls, store: GraphStore) -> Sources:
+        """The sources `store` holds."""
+        known = store.sources()
+        return cls(known, {s.sha256: i for i, s in known.items()}, {s.path: i for i, s in known.items() if s.path})
+
+    def place(self, candidate: str, path: Path, digest: str, version: str, force: bool
+              ) -> tuple[str, Outcome | None]:
+        """The id `path` is stored under, and its outcome when it needs no extraction."""
+        where = str(path.resolve())
+        if digest in self.by_digest:
+            source_id = self.by_digest[digest]
+            state = self.by_id.get(source_id)
+            if state is None or (state.extractor == version and not force):
+                return source_id, Outcome(source_id, path, "unchanged")
+        elif where in self.by_path:
+            source_id = self.by_path[where]
+        else:
+            source_id = candidate
+            if source_id in self.by_id:
+                stem, dot, suffix = candidate.rpartition(".")
+                source_id = f"{stem}~{digest[:8]}.{suffix}" if dot else f"{candidate}~{digest[:8]}"
+        # Later files of this run see this one: a second copy of the same bytes is unchanged.
+        self.by_id[source_id] = SourceState(digest, "", where)
+        self.by_digest[digest] = source_id
+        self.by_path[where] = source_id
+        return source_id, None
+
+
+def recover(store: GraphStore) -> None:
+    """Finish an ingest that was stopped before the default graph was derived: the store then equals
+    what a clean run of the same files gives."""
+    if store.derivation_pending():
+        store.derive_all()
+        store.reconcile()
+        store.clear_pending()
+
+
+def remove_sources(store: GraphStore, names: list[str], on_file: Callable[[Outcome], None] | None = None
+                   ) -> list[Outcome]:
+    """Forget sources named by id, by file path or by a folder (every source recorded under it)."""
+    known = store.sources()
+    outcomes = []
+    for name in names:
+        where = str(Path(name).resolve())
+        matched = [i for i, s in known.items()
+                   if i == name or s.path == where or (s.path or "").startswith(where.rstrip("/") + "/")]
+        if not matched:
+            outcomes.append(Outcome(name, Path(name), "failed", f"{name}: no such source in the store; "
+                                    "`lexgraph query 'SELECT ?f WHERE {{ ?s lex:fileName ?f }}'` lists them"))
+        for source_id in matched:
+            store.remove(source_id)
+            known.pop(source_id)
+            outcomes.append(Outcome(source_id, Path(name), "removed"))
+    for outcome in outcomes:
+        if on_file is not None:
+            on_file(outcome)
+    if any(o.status == "removed" for o in outcomes):
+        store.reconcile()
+    return outcomes
+
+
+def remove_gone(store: GraphStore, folders: list[Path], on_file: Callable[[Outcome], None] | None = None
+                ) -> list[Outcome]:
+    """Forget the sources recorded under `folders` whose files no longer exist."""
+    roots = [str(f.resolve()).rstrip("/") + "/" for f in folders]
+    gone = [i for i, s in store.sources().items()
+            if s.path and any(s.path.startswith(r) for r in roots) and not Path(s.path).exists()]
+    return remove_sources(store, gone, on_file) if gone else []
+
+
 def _write(store: GraphStore, items: Iterator[tuple], bulk: bool, version: str,
            on_file: Callable[[Outcome], None] | None) -> list[Outcome]:
-    """Map and store each (path, source id, record or None, message); then derive, reconcile and flush."""
-    writer = store.bulk() if bulk else None
-    outcomes = []
-    seen: dict[str, Path] = {}
+    """Map and store each (path, source id, record or None, message); then derive, reconcile and flush.
+
+    The store is marked pending until the end: a run stopped anywhere is finished by the next (`recover`)."""
+    outcomes: list[Outcome] = []
+    writer = None
     for path, source_id, record, message in items:
         if record is None:
             outcome = Outcome(source_id, path, "failed", message)
-        elif source_id in seen:
-            outcome = Outcome(source_id, path, "failed", f"{path}: same source id {source_id!r} as {seen[source_id]}")
         else:
-            seen[source_id] = path
+            if writer is None and not outcomes:
+                store.mark_pending()
+            if bulk and writer is None:
+                writer = store.bulk()
             outcome = _store_record(store, writer, record, source_id, path, version)
         outcomes.append(outcome)
         if on_file is not None:
@@ -161,24 +261,9 @@ def _write(store: GraphStore, items: Iterator[tuple], bulk: bool, version: str,
         writer.finish()
     if any(o.status == "ingested" for o in outcomes):
         store.reconcile()
+    store.clear_pending()
     store.close()
     return outcomes
-
-
-def _check(store: GraphStore, path: Path, source_id: str, version: str, force: bool,
-           seen: dict[str, Path]) -> Outcome | None:
-    """The outcome of a file that needs no extraction (a duplicate, unreadable, unchanged), else None."""
-    if source_id in seen:
-        return Outcome(source_id, path, "failed",
-                       f"{path}: same source id {source_id!r} as {seen[source_id]}; ingest their folders instead")
-    seen[source_id] = path
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as exc:
-        return Outcome(source_id, path, "failed", f"{path}: cannot be read ({exc.strerror}); check the path")
-    if not force and store.source_state(source_id) == (digest, version):
-        return Outcome(source_id, path, "unchanged")
-    return None
 
 
 def _extracted(todo: list[tuple[Path, str]], workers: int, chunk: int = 8, window: int = 16) -> Iterator[tuple]:
@@ -208,7 +293,8 @@ def _extract(item: tuple[Path, str]) -> tuple:
     path, source_id = item
     try:
         text, digest = read_text(path)
-        return path, source_id, extract_text(text, source=path.name, path=str(path), sha256=digest), ""
+        record = extract_text(text, source=path.name, path=str(path.resolve()), sha256=digest, source_id=source_id)
+        return path, source_id, record, ""
     except InputError as exc:
         return path, source_id, None, str(exc)
     except Exception as exc:  # a bug in one file's extraction must not lose the others
@@ -218,7 +304,7 @@ def _extract(item: tuple[Path, str]) -> tuple:
 def _store_record(store: GraphStore, writer: BulkWriter | None, record: Record, source_id: str, path: Path,
                   version: str) -> Outcome:
     try:
-        mapped = map_record(record, source_id, store.iris, store.years_of, version)
+        mapped = map_record(record, source_id, store.iris, version)
         if writer is None:
             store.write(mapped)
         else:

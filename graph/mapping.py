@@ -11,7 +11,6 @@ graph by `graph.derive`, so that every triple appears once however many files su
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -35,7 +34,6 @@ from ingest.records import Citation, Record
 from ingest.tables import PROVINCE_SUCCESSORS
 
 Triple = tuple[Node, Node, Node]
-YearLookup = Callable[[Iterable[str]], dict[str, set[int]]]
 
 # Plans, programmes and directives carry out what their legal basis lays down when it comes from a
 # higher authority: such a basis puts them in its implementation tree.
@@ -54,22 +52,17 @@ class MappedDocument:
     identities: dict[URIRef, InstrumentId]
 
 
-def no_years(keys: Iterable[str]) -> dict[str, set[int]]:
-    """A year lookup that knows no instrument (mapping without a store)."""
-    return {}
-
-
 def map_record(
     record: Record,
     source_id: str,
     iris: Iris,
-    years_of: YearLookup = no_years,
     extractor: str = "",
 ) -> MappedDocument:
-    """The named graph of `record`, ingested from `source_id` (its path relative to the ingest root).
+    """The named graph of `record`, ingested as source `source_id`.
 
-    `years_of` tells, for work keys of undated citations, the years of instruments the graph already
-    knows under that key: a citation with no year points to the dated instrument when only one exists.
+    Mapping reads nothing from the store, so a record maps the same whatever was ingested before it:
+    a citation with no year takes the year of a dated citation of the same instrument in this record;
+    across documents, the store's `reconcile` points it at the one dated instrument, once all are in.
     """
     out: list[Triple] = []
     shared: dict[Triple, None] = {}
@@ -110,7 +103,7 @@ def map_record(
 
     ids = [_citation_id(c, source_id) for c in record.citations]
     undated = {i.work_key for i in ids if i.year is None}
-    known = years_of(sorted(undated)) if undated else {}
+    known: dict[str, set[int]] = {}
     for i in ids:
         if i.year is not None and i.work_key in undated:
             known.setdefault(i.work_key, set()).add(i.year)

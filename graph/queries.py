@@ -398,10 +398,11 @@ def top_cited(store: GraphStore, n: int = 20) -> list[tuple[URIRef, str, int]]:
     return ranked[:n]
 
 
-def stats(store: GraphStore) -> dict[str, int | list[tuple[str, int]]]:
-    """Counts of what the graph holds, and the most cited instruments."""
-    def count(where: str) -> int:
-        rows = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+def stats(store: GraphStore) -> dict[str, bool | int | list[tuple[str, int]]]:
+    """Counts of what the graph holds, the most cited instruments, and whether an ingest was stopped
+    before it finished (the next ingest finishes it)."""
+    def count(where: str, what: str = "*") -> int:
+        rows = store.select(f"SELECT (COUNT({what}) AS ?n) WHERE {{ {where} }}")
         return int(rows[0]["n"]) if rows else 0
 
     top = top_cited(store, 10)
@@ -414,7 +415,8 @@ def stats(store: GraphStore) -> dict[str, int | list[tuple[str, int]]]:
         "quads": len(store),
         "source files": count("?s a lex:SourceFile"),
         "instruments": count("?x a lex:Instrument"),
-        "instruments with full text": count("?x a lex:Instrument ; lex:source ?s"),
+        # One instrument read from two files (a .txt and a .docx of one plan) is one instrument.
+        "instruments with full text": count("?x a lex:Instrument ; lex:source ?s", "DISTINCT ?x"),
         "instruments known only from citations": count(
             "?x a lex:Instrument FILTER NOT EXISTS { ?x lex:source ?s }"),
         "undated instruments": count("?x a lex:Instrument FILTER NOT EXISTS { ?x lex:year ?y }"),
@@ -425,6 +427,7 @@ def stats(store: GraphStore) -> dict[str, int | list[tuple[str, int]]]:
         "jurisdictions": count("?j a lex:Jurisdiction"),
         "edges by relation": [(str(r["rel"]).rsplit("#", 1)[-1], int(r["n"])) for r in by_relation],
         "most cited": [(label, n) for _iri, label, n in top],
+        "interrupted ingest": store.derivation_pending(),
     }
 
 

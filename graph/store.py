@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -160,6 +161,16 @@ class GraphStore:
 
         return Dataset(store=OxigraphStore(store=self.store), default_union=True)
 
+    def sources(self) -> dict[str, SourceState]:
+        """Every source the store holds, by id: its digest, extractor and the path it was read from."""
+        rows = self.select(
+            f"""SELECT ?name ?sha ?ext ?path WHERE {{ GRAPH ?g {{
+                  ?g lex:fileName ?name ; lex:sha256 ?sha .
+                  OPTIONAL {{ ?g lex:extractor ?ext }} OPTIONAL {{ ?g lex:path ?path }} }} {self.named_only} }}"""
+        )
+        return {str(r["name"]): SourceState(str(r["sha"]), str(r.get("ext", "")), str(r.get("path", "")))
+                for r in rows}
+
     def source_state(self, source_id: str) -> tuple[str, str] | None:
         """The (sha256, extractor version) recorded for a source, or None when it was never ingested."""
         g = self.iris.source(source_id)
@@ -170,16 +181,6 @@ class GraphStore:
         if not rows:
             return None
         return str(rows[0]["sha"]), str(rows[0].get("ext", ""))
-
-    def years_of(self, work_keys: Iterable[str]) -> dict[str, set[int]]:
-        """The years of the dated instruments known under each work key."""
-        keys = " ".join(Literal(k).n3() for k in work_keys)
-        if not keys:
-            return {}
-        out: dict[str, set[int]] = {}
-        for row in self.select(f"SELECT ?k ?y WHERE {{ VALUES ?k {{ {keys} }} ?x lex:workKey ?k ; lex:year ?y }}"):
-            out.setdefault(str(row["k"]), set()).add(int(row["y"]))
-        return out
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -208,8 +209,18 @@ class GraphStore:
         old = self._touched(g)
         evidence = self._evidence(old, exclude=g)
         derived = [t for s in sorted(old) for t in derive(s, evidence)]
-        self._update([f"DROP SILENT GRAPH {g.n3()}", self._clear(old), self._insert_default(derived)])
+        self._update([f"DROP SILENT GRAPH {g.n3()}", self._clear(old), self._insert_default(derived),
+                      *self._drop_unused("lex:IssuingBody"), *self._drop_unused("lex:Jurisdiction")])
         return True
+
+    def _drop_unused(self, cls: str) -> list[str]:
+        """Delete the descriptions of bodies or places that no source and no described thing names any more."""
+        def default(pattern: str) -> str:
+            return f"{self._default} {{ {pattern} }}" if self._default else pattern
+
+        return [f"""DELETE {{ {default("?x ?p ?o")} }} WHERE {{ {default(f"?x a {cls} ; ?p ?o")}
+                      FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?q ?x }} {self.named_only} }}
+                      FILTER NOT EXISTS {{ {default("?y ?r ?x FILTER (?r != lex:mergedInto)")} }} }}"""]
 
     def bulk(self) -> BulkWriter:
         """A writer for many sources at once: named graphs now, the default graph once at the end."""
@@ -219,6 +230,14 @@ class GraphStore:
         """Whether a bulk write stopped before deriving the default graph (the next ingest derives it all)."""
         return self._pending in self.store
 
+    def mark_pending(self) -> None:
+        """Mark the store as being written: until `clear_pending`, its default graph may be incomplete."""
+        self.store.add(self._pending)
+
+    def clear_pending(self) -> None:
+        """The write that `mark_pending` announced is complete, derived and reconciled."""
+        self.store.remove(self._pending)
+
     def derive_all(self) -> None:
         """Derive the default graph of every instrument again, from all named graphs."""
         subjects = {r["x"] for r in self.select(
@@ -227,7 +246,6 @@ class GraphStore:
                {self.named_only} }}"""
         )}
         self._derive(subjects, {})
-        self.store.remove(self._pending)
 
     def _derive(self, subjects: set[URIRef], identities: dict[URIRef, InstrumentId], batch: int = 2000) -> None:
         """Replace the default-graph triples of `subjects`, a batch at a time, from all named graphs."""
@@ -253,19 +271,13 @@ class GraphStore:
         single dated instrument with the same issuer, type and number, the citation is pointed at it
         (and marked `lex:yearInferred`). Returns the (undated, dated) pairs merged.
         """
-        pairs = [
-            (r["u"], r["d"])
-            for r in self.select(
-                """SELECT ?u (SAMPLE(?dated) AS ?d) WHERE {
-                     ?u lex:workKey ?k . FILTER NOT EXISTS { ?u lex:year ?none }
-                     FILTER NOT EXISTS { ?u lex:source ?text }
-                     ?dated lex:workKey ?k ; lex:year ?y .
-                   } GROUP BY ?u HAVING (COUNT(DISTINCT ?dated) = 1)"""
-            )
-        ]
+        pairs = self.unreconciled()
         for undated, dated in pairs:
             u, d = undated.n3(), dated.n3()
-            subjects = {undated, dated}
+            # What points at the undated instrument is derived again too: its edges now end at the dated one.
+            subjects = {undated, dated} | {r["x"] for r in self.select(
+                f"""SELECT DISTINCT ?x WHERE {{ {{ ?x ?p {u} }} UNION {{ GRAPH ?g {{ ?e lex:to {u} ; lex:from ?x }} }}
+                      ?x a lex:Instrument }}""")}
             named = self.named_only
             self._update([
                 f"""DELETE {{ GRAPH ?g {{ ?e lex:to {u} }} }}
@@ -280,6 +292,17 @@ class GraphStore:
             derived = [t for s in sorted(subjects) for t in derive(s, evidence)]
             self._update([self._clear(subjects), self._insert_default(derived)])
         return pairs
+
+    def unreconciled(self) -> list[tuple[URIRef, URIRef]]:
+        """(undated, dated) pairs: an undated instrument with no text of its own and the one dated
+        instrument of its work key, which should have absorbed it (`reconcile` does)."""
+        return [(r["u"], r["d"]) for r in self.select(
+            """SELECT ?u (SAMPLE(?dated) AS ?d) WHERE {
+                     ?u lex:workKey ?k . FILTER NOT EXISTS { ?u lex:year ?none }
+                     FILTER NOT EXISTS { ?u lex:source ?text }
+                     ?dated lex:workKey ?k ; lex:year ?y .
+                   } GROUP BY ?u HAVING (COUNT(DISTINCT ?dated) = 1)"""
+        )]
 
     def _touched(self, g: URIRef) -> set[URIRef]:
         """The instruments a source's named graph says something about."""
@@ -341,6 +364,15 @@ class GraphStore:
         self.store.update(" ;\n".join(op for op in operations if op), prefixes=PREFIXES)
 
 
+@dataclass(frozen=True, slots=True)
+class SourceState:
+    """What the store recorded of a source when it was ingested."""
+
+    sha256: str
+    extractor: str
+    path: str
+
+
 class BulkWriter:
     """Many sources into the store: each source's named graph is written as it comes (replacing the old
     one), and the default graph of every instrument they touch is derived once, in `finish`.
@@ -356,7 +388,7 @@ class BulkWriter:
         self.identities: dict[URIRef, InstrumentId] = {}
         self.shared: set[Triple] = set()  # bodies and places, written once with the named graphs
         self.quads: list[ox.Quad] = []
-        store.store.add(store._pending)
+        store.mark_pending()
 
     def add(self, mapped: MappedDocument) -> None:
         """Queue one source's named graph (its old version, if any, is dropped now)."""
@@ -390,7 +422,6 @@ class BulkWriter:
         """Write what is queued and derive the default graph of everything touched."""
         self._flush()
         self.store._derive(self.touched, self.identities)
-        self.store.store.remove(self.store._pending)
 
     def _flush(self) -> None:
         # Not one transaction: the pending mark stands for the whole bulk write instead.

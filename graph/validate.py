@@ -24,7 +24,9 @@ class Validation:
 
 
 def validate(store: GraphStore) -> Validation:
-    """Validate the union of all graphs (ontology included, for the class hierarchy) against the shapes."""
+    """Validate the union of all graphs (ontology included, for the class hierarchy) against the shapes,
+    and check what the shapes cannot see: an ingest left unfinished, an undated instrument that the one
+    dated instrument of its issuer, type and number should have absorbed."""
     buffer = io.BytesIO()
     ox.serialize(store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), buffer, ox.RdfFormat.N_TRIPLES)
     data = Graph()
@@ -33,4 +35,9 @@ def validate(store: GraphStore) -> Validation:
     shapes.parse(SHAPES_FILE, format="turtle")
     conforms, results, text = shacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
     count = len(set(results.subjects(RDF.type, SH.ValidationResult)))
-    return Validation(bool(conforms), count, str(text))
+    problems = [f"{undated} is undated but {dated} is the one dated instrument of its issuer, type and number: "
+                "run lexgraph ingest again to merge them" for undated, dated in store.unreconciled()]
+    if store.derivation_pending():
+        problems.append("an ingest was stopped before it finished: run lexgraph ingest again to finish it")
+    report = "\n".join([str(text), *problems]) if problems else str(text)
+    return Validation(bool(conforms) and not problems, count + len(problems), report)

@@ -25,9 +25,10 @@ def extract_line(item: tuple[str, str]) -> str:
     path, source_id = item
     try:
         text, digest = read_text(Path(path))
-        record = extract_text(text, source=Path(path).name, path=source_id, sha256=digest).to_json()
+        record = extract_text(text, source=Path(path).name, path=str(Path(path).resolve()), sha256=digest,
+                              source_id=source_id).to_json()
     except InputError as exc:
-        record = {"error": str(exc), "path": source_id}
+        record = {"error": str(exc), "path": path, "id": source_id}
     return json.dumps(record, ensure_ascii=False)
 
 

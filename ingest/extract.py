@@ -19,7 +19,7 @@ _SENTENCE_MAX = 600
 _NEWLINE = re.compile("\n")
 
 
-def extract_text(text: str, source: str = "<text>", path: str = "", sha256: str = "") -> Record:
+def extract_text(text: str, source: str = "<text>", path: str = "", sha256: str = "", source_id: str = "") -> Record:
     """Extract the record of one document from its text."""
     text = normalise(text)
     cleaned = clean(text)
@@ -42,11 +42,14 @@ def extract_text(text: str, source: str = "<text>", path: str = "", sha256: str 
         return bisect.bisect_right(newlines, pos - 1) + 1
 
     citations = resolve(cleaned, mentions, nesting, relations, header.info, sentence_of, line_of)
-    return Record(source=source, path=path, sha256=sha256, document=header.info, citations=tuple(citations))
+    return Record(source=source, path=path, sha256=sha256, document=header.info, citations=tuple(citations),
+                  source_id=source_id)
 
 
-def extract_file(path: str | Path) -> Record:
-    """Extract the record of the document in `path`; raises `InputError` when it cannot be read."""
+def extract_file(path: str | Path, source_id: str | None = None) -> Record:
+    """Extract the record of the document in `path` (recorded by its absolute path; its source id is
+    `source_id`, else its name); raises `InputError` when it cannot be read."""
     path = Path(path)
     text, digest = read_text(path)
-    return extract_text(text, source=path.name, path=str(path), sha256=digest)
+    return extract_text(text, source=path.name, path=str(path.resolve()), sha256=digest,
+                        source_id=source_id or path.name)

@@ -163,6 +163,8 @@ class Record:
     document: DocumentInfo
     citations: tuple[Citation, ...] = field(default_factory=tuple)
     warnings: tuple[str, ...] = ()
+    # The source's id in a store: its path relative to the folder the user named (`ingest.readers.source_ids`).
+    source_id: str = ""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Record:
@@ -170,6 +172,7 @@ class Record:
         doc = data["document"]
         return cls(
             source=data["source"], path=data.get("path", ""), sha256=data.get("sha256", ""),
+            source_id=data.get("id", ""),
             document=DocumentInfo(
                 type=doc.get("type"), number=doc.get("number"), date=_date(doc.get("date")), place=doc.get("place"),
                 issuer=doc.get("issuer"), issuer_level=doc.get("issuer_level"), jurisdiction=doc.get("jurisdiction"),
@@ -198,6 +201,7 @@ class Record:
         """The record as one JSON Lines object (``SCHEMA.md`` fields plus extras)."""
         return {
             "source": self.source,
+            "id": self.source_id,
             "path": self.path,
             "sha256": self.sha256,
             "document": self.document.to_json(),
