@@ -9,13 +9,8 @@ message) and accepts SPARQL updates and POST /documents from requests carrying i
 
 from __future__ import annotations
 
-import secrets
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
-from importlib import metadata
-from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
@@ -26,70 +21,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from api import rest, sparql, views
+from api.deps import STATIC, ApiError, Service, version
 from api.runner import QueryRunner, RemoteRunner
 from api.settings import Settings
 from api.snapshots import Snapshots
 from graph.store import GraphStore
-
-STATIC = Path(__file__).resolve().parent / "static"
-
-
-class ApiError(Exception):
-    """An answer other than success: status, what was wrong and what to do, and candidates if ambiguous."""
-
-    def __init__(self, status: int, detail: str, candidates: list | None = None,
-                 headers: dict[str, str] | None = None) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-        self.candidates = candidates or []
-        self.headers = headers
-
-
-@dataclass(frozen=True)
-class Service:
-    """What every request handler needs: settings, the store, the query workers, the write lock."""
-
-    settings: Settings
-    store: GraphStore
-    runner: QueryRunner | RemoteRunner
-    snapshots: Snapshots | None
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
-
-    @property
-    def writable(self) -> bool:
-        """Whether this server accepts writes (it was given a write token)."""
-        return self.settings.write_token is not None
-
-    def written(self) -> None:
-        """After a write: let the query workers see it (call with the write lock held)."""
-        if self.snapshots is not None:
-            self.runner.publish(self.snapshots.take())
-
-    def authorise(self, request: Request) -> None:
-        """Refuse a write unless the request carries the server's write token."""
-        if self.settings.write_token is None:
-            raise ApiError(403, "this server is read-only; start it with --write-token (or $LEXGRAPH_WRITE_TOKEN) "
-                                "to accept writes")
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token:
-            raise ApiError(401, "a write needs the header 'Authorization: Bearer <write token>'",
-                           headers={"WWW-Authenticate": 'Bearer realm="lexgraph"'})
-        if not secrets.compare_digest(token.strip().encode(), self.settings.write_token.encode()):
-            raise ApiError(403, "the write token is wrong")
-
-
-def service(request: Request) -> Service:
-    """The service of the app handling `request` (a FastAPI dependency)."""
-    return request.app.state.service
-
-
-def version() -> str:
-    """The installed lexgraph version."""
-    try:
-        return metadata.version("lexgraph")
-    except metadata.PackageNotFoundError:
-        return "0"
 
 
 def _api_routes(routes: list) -> list[APIRoute]:
@@ -105,8 +42,6 @@ def _api_routes(routes: list) -> list[APIRoute]:
 
 def create_app(settings: Settings) -> FastAPI:
     """The application over the store `settings` names; raises `StoreError` if it cannot be opened."""
-    from api import rest, sparql, views  # the routers import `service` and `ApiError` from here
-
     writable = settings.write_token is not None
     store = GraphStore.open(settings.store, base=settings.base, read_only=not writable, endpoint=settings.endpoint)
     snapshots = None

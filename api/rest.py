@@ -22,7 +22,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from rdflib import URIRef
 
-from api.app import ApiError, Service, service, version
+from api.deps import ApiError, Service, service, version
 from api.models import (
     CheckedOut,
     CheckOut,

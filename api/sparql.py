@@ -21,7 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
-from api.app import STATIC, ApiError, Service, service
+from api.deps import STATIC, ApiError, Service, service
 from api.negotiation import CANONICAL, FORMAT_NAMES, RDF_TYPES, RESULT_TYPES, choose, from_format
 from api.runner import Query, QueryError, check_query
 from graph.store import PREFIXES

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
-from api.app import Service, service
+from api.deps import Service, service
 from api.models import Problem
 from api.rest import Year, instrument_of
 from graph.views import corpus_view, ego_view
