@@ -41,13 +41,13 @@ _OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?!\w)")
 
 # OCR damage to the words that frame a citation or a header, each repaired letter for letter:
 # a dropped hook or tone ("sô 12", "ngay12 tháng", "Căn cu"), a wrong accent on a capital ("QUYÉT ĐỊNH").
-_OCR_WORDS = {
-    "sô": "số", "Sô": "Số", "ngay": "ngày", "Ngay": "Ngày", "cu": "cứ",
-    "QUYÉT": "QUYẾT", "Quyét": "Quyết", "quyét": "quyết", "KÉ": "KẾ", "Ké": "Kế", "TRINH": "TRÌNH",
-}
+# Each word is repaired only where the word it should be is certain from what follows it.
+_OCR_WORDS = {"sô": "số", "ngay": "ngày", "cu": "cứ", "quyét": "quyết", "ké": "kế", "trinh": "trình",
+              "nãm": "năm", "nắm": "năm", "thảng": "tháng", "thàng": "tháng", "thạng": "tháng"}
 _OCR = re.compile(
-    r"(?<!\w)(?:([sS]ô)(?=\s*[:.]?\s*\d)|([nN]gay)(?=\s*\d)|(?<=Căn )(cu)(?!\w)"
-    r"|(QUYÉT|[Qq]uyét|KÉ|Ké)(?=\s+(?:ĐỊNH|định|HOẠCH|hoạch)(?!\w))|(?<=CHƯƠNG )(TRINH)(?!\w))"
+    r"(?<!\w)(?:[sS]ô(?=\s*[:.]?\s*\d)|[nN]gay(?=\s*\d)|(?<=Căn )cu(?!\w)"
+    r"|(?:QUYÉT|[Qq]uyét|KÉ|Ké)(?=\s+(?:ĐỊNH|định|HOẠCH|hoạch)(?!\w))|(?<=CHƯƠNG )TRINH(?!\w)"
+    r"|[nN][ãắ]m(?=\s*\d{4}(?!\d))|[tT]h[ảàạ]ng(?=\s*\d{1,2}(?!\d)))"
 )
 
 
@@ -76,8 +76,15 @@ def clean(text: str) -> str:
         if eth in out:
             out = out.replace(eth, dyet)
     out = _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(1)], out)
-    out = _OCR.sub(lambda m: _OCR_WORDS[m.group(m.lastindex or 0)], out)
+    out = _OCR.sub(_repair, out)
     return out
+
+
+def _repair(m: re.Match[str]) -> str:
+    """An OCR-damaged word repaired in the case it was written in."""
+    word = m.group()
+    fixed = _OCR_WORDS[word.lower()]
+    return fixed.upper() if word.isupper() else fixed[0].upper() + fixed[1:] if word[0].isupper() else fixed
 
 
 def _close_word(m: re.Match[str]) -> str:

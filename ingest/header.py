@@ -8,6 +8,7 @@ signature block when those name them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,12 @@ from ingest.tables import PROVINCE_ALIASES, PROVINCES, TYPE_TOKENS, TYPE_WORDS, 
 
 _HEAD = 4000
 _TYPE_HEADINGS = {w.upper(): t for w, t in TYPE_WORDS.items() if w[0].isupper()}
+def _unmarked(words: str) -> str:
+    """Capitals without tone and vowel marks, Đ as D: how an OCR copy may print a heading."""
+    return "".join(c for c in unicodedata.normalize("NFD", words.replace("Đ", "D")) if not unicodedata.combining(c))
+
+
+_HEADINGS_UNMARKED = {_unmarked(h): t for h, t in _TYPE_HEADINGS.items()}
 # "LUẬT" heads a law on a line of its own, its name below; "LUẬT ĐẤT ĐAI" on one line could be a
 # title's line, so it counts only under a legislature's number (".../QH14").
 _LAW_HEADINGS = {"LUẬT", "BỘ LUẬT", "PHÁP LỆNH"}
@@ -145,6 +152,9 @@ def _type_heading(text: str, law_number: bool = False) -> tuple[str, int, int] |
                 # "CHƯƠNG TRÌNH HÀNH ĐỘNG": the modifier belongs to the heading, the title follows it.
                 modifier = P.HEADING_MODIFIER.match(text, end, line.end("line"))
                 return kind, start, modifier.end() if modifier else end
+        # OCR drops marks from a heading in capitals ("QUYẾT ĐINH", "KÊ HOẠCH"): compared without them.
+        if words.isupper() and (kind := _HEADINGS_UNMARKED.get(_unmarked(words))):
+            return kind, line.start("line"), line.end("line")
         # Web copies wrap a heading over two table-cell lines: "QUYẾT" / "ĐỊNH".
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         if nxt and words.isupper() and text.count("\n", line.end(), nxt.start()) == 0:

@@ -235,3 +235,11 @@ def test_a_department_under_its_provincial_committee():
             "Lâm Đồng, ngày 15 tháng 3 năm 2024\nKẾ HOẠCH\nPhòng chống dịch\n")
     assert (d["jurisdiction"], d["issuer_level"]) == ("Lâm Đồng", "provincial_department")
     assert d["issuer"].startswith("Sở y tế")
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("QUYẾT ĐINH", "Quyết định"), ("KÊ HOẠCH", "Kế hoạch"), ("THONG BAO", "Thông báo"), ("NGHỊ QUYÊT", "Nghị quyết"),
+])
+def test_ocr_headings_without_their_marks(heading, kind):
+    d = doc(f"ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 12/UBND-VX\nBình Định, ngày 05 thảng 3 nãm 2023\n{heading}\nVề việc X\n")
+    assert (d["type"], d["date"]) == (kind, "2023-03-05")
