@@ -11,9 +11,9 @@ Three conventions are read, each with its own pattern in `ingest.patterns`:
   and banners, or a summary that names the document's own number), everything before the header's
   issuer block is the site's;
 - the tail: the first site marker after the header ("Văn bản này chưa cập nhật nội dung Tiếng Anh",
-  "FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN", "Văn bản liên quan", the site's own title line "Công văn 5348/CT-CS
-  năm 2025 ... ban hành", the heading of an appended English translation) starts the site's footer,
-  which runs to the end;
+  "FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN", "Văn bản liên quan", the heading of an appended English translation),
+  or the site's own title line just above it ("Công văn 5348/CT-CS năm 2025 ... ban hành"), starts the
+  site's footer, which runs to the end;
 - stray lines of the site's vocabulary anywhere else.
 """
 
@@ -25,6 +25,8 @@ from ingest import patterns as P
 
 # The header's issuer block and motto lie in the first few KB of any document.
 _HEADER_WINDOW = 8000
+# The site's title line stands just above the first footer marker.
+_TITLE_REACH = 1500
 
 
 def chrome_spans(text: str) -> list[tuple[int, int]]:
@@ -33,8 +35,12 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
     head_end = _head_end(text)
     if head_end:
         spans.append((0, head_end))
-    tail = P.CHROME_TAIL.search(text, max(head_end, _header_start(text, head_end)))
+    body_start = max(head_end, _header_start(text, head_end))
+    tail = P.CHROME_TAIL.search(text, body_start)
     tail_start = _line_start(text, tail.start()) if tail else len(text)
+    if tail is not None and (title := P.SITE_TITLE_LINE.search(text, max(body_start, tail_start - _TITLE_REACH),
+                                                              tail_start)):
+        tail_start = title.start()
     for line in P.CHROME_LINE.finditer(text, head_end, tail_start):
         spans.append((line.start(), line.end()))
     if tail_start < len(text):

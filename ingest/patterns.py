@@ -233,13 +233,16 @@ CHROME_TAIL = re.compile(
         |FILE\s+ĐƯỢC\s+ĐÍNH\s+KÈM\s+THEO\s+VĂN\s+BẢN|FILE\s+ATTACHED\s+TO\s+DOCUMENT
         |\#*[ \t]*Văn\s+bản\s+liên\s+quan\b
         |Cảm\s+ơn\s+đã\s+dùng|Thưa\s+Quý\s+khách
-        # The site's own title line: "Công văn 5348/CT-CS năm 2025 hướng dẫn ... do Cục Thuế ban hành".
-        |(?:{TYPE_ALT_CAPITAL})[ \t]+\d[^\s]*/[^\s]+[ \t]+(?:năm[ \t]+\d{{4}}|ngày[ \t]+\d\d?/\d\d?/\d{{4}})
-          [^\n]*ban[ \t]+hành[ \t]*$
         # The heading of an appended English translation.
         |(?:Circular|Joint\s+Circular|Decision|Decree|Resolution|Law|Directive|Plan|Notice|Official\s+(?:Dispatch|Letter)
           |Ordinance|Telegram|Conclusion|Program(?:me)?|Instruction|Regulation|Report)\s+No\.?\s*\d
     )""")
+# The site's own title line just above its footer: "Công văn 5348/CT-CS năm 2025 hướng dẫn ... do Cục Thuế
+# ban hành". Only next to a footer marker: a document's own list of instruments can look the same.
+SITE_TITLE_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:{TYPE_ALT_CAPITAL})[ \t]+\d\S*/\S+[ \t]+(?:năm[ \t]+\d{{4}}|ngày[ \t]+\d\d?/\d\d?/\d{{4}})"
+    r"[^\n]*ban[ \t]+hành[ \t]*$"
+)
 # Single lines of site vocabulary between header and footer.
 CHROME_LINE = re.compile(
     r"(?m)^[ \t]*(?:Rà\s+chuột\s+vào\s+nội\s+dụng\s+văn\s+bản|Click\s+vào\s+phần\s+bôi\s+vàng"

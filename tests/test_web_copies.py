@@ -243,3 +243,11 @@ def test_a_department_under_its_provincial_committee():
 def test_ocr_headings_without_their_marks(heading, kind):
     d = doc(f"ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 12/UBND-VX\nBình Định, ngày 05 thảng 3 nãm 2023\n{heading}\nVề việc X\n")
     assert (d["type"], d["date"]) == (kind, "2023-03-05")
+
+
+def test_a_document_listing_instruments_like_a_site_title_keeps_them():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 77/UBND-TH\nV/v rà soát văn bản\nAn Giang, ngày 02 tháng 10 năm 2025\n"
+            "Kính gửi: Sở Tư pháp.\nĐề nghị rà soát các văn bản sau:\n"
+            "Quyết định 12/2024/QĐ-UBND năm 2024 quy định giá dịch vụ do UBND tỉnh An Giang ban hành\n"
+            "Quyết định 30/2023/QĐ-UBND năm 2023 quy định phân cấp do UBND tỉnh An Giang ban hành\n")
+    assert {"12/2024/QĐ-UBND", "30/2023/QĐ-UBND"} <= set(cites(text))
