@@ -228,7 +228,7 @@ CHROME_HEAD = re.compile(
     )""")
 # Where the site's footer starts, once the document's header is behind.
 CHROME_TAIL = re.compile(
-    rf"""(?mx)^[ \t]*(?:
+    r"""(?mx)^[ \t]*(?:
         Văn\s+bản\s+này\s+chưa\s+cập\s+nhật\s+nội\s+dung\s+Tiếng\s+Anh
         |FILE\s+ĐƯỢC\s+ĐÍNH\s+KÈM\s+THEO\s+VĂN\s+BẢN|FILE\s+ATTACHED\s+TO\s+DOCUMENT
         |\#*[ \t]*Văn\s+bản\s+liên\s+quan\b

@@ -62,3 +62,27 @@ def http(server):
 
     with httpx.Client(base_url=server.url, timeout=30) as client:
         yield client
+
+
+def plan(province: str, number: str, day: str, body: str) -> str:
+    """A provincial committee's plan: header, heading, title and `body` ("Căn cứ ...", sections).
+
+    >>> plan("Nam Định", "12/KH-UBND", "18/2/2022", "I. MỤC ĐÍCH").splitlines()[3]
+    'Nam Định, ngày 18 tháng 2 năm 2022'
+    """
+    d, m, y = day.split("/")
+    return (f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}\nSố: {number}\n{province}, ngày {d} tháng {m} năm {y}\n"
+            f"KẾ HOẠCH\nVề công tác năm {y}\n{body}\n")
+
+
+def store_of(folder: Path, documents: dict[str, str]):
+    """A store beside `folder/corpus` holding `documents` (file name -> text), ingested."""
+    from graph import GraphStore, ingest_paths
+
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in documents.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    store = GraphStore.open(folder / "store")
+    assert [o.status for o in ingest_paths(store, [corpus])] == ["ingested"] * len(documents)
+    return store

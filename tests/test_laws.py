@@ -8,11 +8,9 @@ from pathlib import Path
 import pytest
 
 from graph import queries as Q
-from graph.load import ingest_paths
-from graph.store import GraphStore
 from ingest.laws import catalogue, fold
 
-from .conftest import cites
+from .conftest import cites, plan, store_of
 
 
 def test_the_catalogue_is_package_data_with_sources():
@@ -82,19 +80,12 @@ def test_the_record_says_what_the_catalogue_decided():
 
 
 def test_a_law_by_name_and_by_number_is_one_node(tmp_path: Path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
-        "ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 12/KH-UBND\nNam Định, ngày 18 tháng 2 năm 2022\nKẾ HOẠCH\nĐầu tư công\n"
-        "Căn cứ Luật Đầu tư công ngày 13 tháng 6 năm 2019;\nI. MỤC ĐÍCH\n", encoding="utf-8")
-    (corpus / "b.txt").write_text(
-        "ỦY BAN NHÂN DÂN\nTỈNH THÁI BÌNH\nSố: 30/KH-UBND\nThái Bình, ngày 10 tháng 3 năm 2022\nKẾ HOẠCH\nĐầu tư công\n"
-        "Căn cứ Luật Đầu tư công số 39/2019/QH14;\nI. MỤC ĐÍCH\nTheo Luật Đầu tư công.\n", encoding="utf-8")
-    (corpus / "c.txt").write_text(
-        "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 7/KH-UBND\nHà Nam, ngày 10 tháng 5 năm 2022\nKẾ HOẠCH\nĐầu tư công\n"
-        "Căn cứ Luật Đầu tư công;\nI. MỤC ĐÍCH\n", encoding="utf-8")
-    store = GraphStore.open(tmp_path / "store")
-    assert [o.status for o in ingest_paths(store, [corpus])] == ["ingested"] * 3
+    store = store_of(tmp_path, {
+        "a.txt": plan("Nam Định", "12/KH-UBND", "18/2/2022", "Căn cứ Luật Đầu tư công ngày 13 tháng 6 năm 2019;"),
+        "b.txt": plan("Thái Bình", "30/KH-UBND", "10/3/2022", "Căn cứ Luật Đầu tư công số 39/2019/QH14;\n"
+                      "I. MỤC ĐÍCH\nTheo Luật Đầu tư công."),
+        "c.txt": plan("Hà Nam", "7/KH-UBND", "10/5/2022", "Căn cứ Luật Đầu tư công;"),
+    })
     law = Q.lookup_one(store, "39/2019/QH14", 2019)
     assert str(law).endswith("/eli/vn/qh/2019/luat/39")
     assert {r.other.label for r in Q.cited_by(store, law)} == {"Kế hoạch 12/KH-UBND", "Kế hoạch 30/KH-UBND",

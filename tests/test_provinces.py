@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.load import ingest_paths
 from graph.search import Filters, list_instruments
-from graph.store import GraphStore
 from ingest.issuers import related_provinces
 from ingest.tables import PROVINCE_SUCCESSORS, PROVINCES
 
-from .conftest import cites
+from .conftest import cites, plan, store_of
 
 
 def test_the_successor_table():
@@ -29,16 +27,8 @@ def test_a_merged_province_repeals_a_regulation_of_its_former_part():
 
 
 def test_a_query_by_either_name_finds_both(tmp_path: Path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "old.txt").write_text(
-        "ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: 88/KH-UBND\nBắc Giang, ngày 02 tháng 3 năm 2024\nKẾ HOẠCH\nChuyển đổi số\n"
-        "I. MỤC ĐÍCH\n", encoding="utf-8")
-    (corpus / "new.txt").write_text(
-        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 12/KH-UBND\nBắc Ninh, ngày 02 tháng 9 năm 2025\nKẾ HOẠCH\nChuyển đổi số\n"
-        "I. MỤC ĐÍCH\n", encoding="utf-8")
-    store = GraphStore.open(tmp_path / "store")
-    ingest_paths(store, [corpus])
+    store = store_of(tmp_path, {"old.txt": plan("Bắc Giang", "88/KH-UBND", "02/3/2024", "I. MỤC ĐÍCH"),
+                                "new.txt": plan("Bắc Ninh", "12/KH-UBND", "02/9/2025", "I. MỤC ĐÍCH")})
     for name in ("Bắc Giang", "bac ninh"):
         total, rows = list_instruments(store, Filters(jurisdiction=name, in_corpus=True))
         assert total == 2 and {r.jurisdiction for r in rows} == {"Bắc Giang", "Bắc Ninh"}
