@@ -8,7 +8,6 @@ phủ") give the same `InstrumentId`; Cần Thơ's 35/KH-UBND and Hải Phòng's
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +15,7 @@ from rdflib import URIRef
 from slugify import slugify as _slugify
 
 from graph.vocab import LEX, TYPE_CLASSES, TYPE_CODES
+from ingest.find import symbol_of
 from ingest.issuers import body_of_number, body_of_phrase, canonical_province
 from ingest.tables import ISSUER_TOKENS, TYPE_TOKENS, Issuer, canonical_token, issuer_for_token
 
@@ -81,7 +81,8 @@ def type_class(type_name: str | None, number: str | None) -> URIRef:
     """
     if type_name in TYPE_CLASSES:
         return TYPE_CLASSES[type_name]
-    token = _tokens(number)[0]
+    symbol = symbol_of(number)
+    token = symbol.type_token if symbol else None
     if token is not None and TYPE_TOKENS[token] in TYPE_CLASSES:
         return TYPE_CLASSES[TYPE_TOKENS[token]]
     return LEX.UntypedInstrument
@@ -128,11 +129,11 @@ def instrument_id(
     >>> instrument_id("Luật", None, 2020, None, None, "Luật Doanh nghiệp", "").work_key
     'qh/luat/doanh-nghiep'
     """
-    year = year if year is not None else _symbol_year(number)
+    symbol = symbol_of(number)
+    year = year if year is not None else symbol.year if symbol else None
     cls = type_class(type_name, number)
     type_code = TYPE_CODES[cls]
-    _, issuer_token, extras = _tokens(number)
-    lead = _lead(number)
+    issuer_token, extras, lead = (symbol.issuer_token, symbol.extras, symbol.lead) if symbol else (None, (), None)
     body = issuer_for_token(issuer_token) if issuer_token else body_of_phrase(issuer)
     if issuer_token:
         token_seg = slugify(canonical_token(issuer_token).rstrip("0123456789") or issuer_token)
@@ -145,7 +146,7 @@ def instrument_id(
     issuer_seg = token_seg
     if local and jurisdiction:
         issuer_seg = f"{token_seg}-{slugify(jurisdiction)}"
-    if lead is not None:
+    if lead:
         num = str(int(lead)) if lead.isdigit() else slugify(lead)
         number_seg = "-".join([num, *(slugify(e) for e in extras)]) if extras else num
     elif title:
@@ -205,28 +206,3 @@ def _token_of(body: Issuer) -> str:
     if body.level == "party_central":
         return "tw"
     return slugify(body.name)
-
-
-def _symbol_year(number: str | None) -> int | None:
-    """The year a number-symbol states ("16/2025/NĐ-CP"), when it states one."""
-    m = re.search(r"[/\-](1[89]\d\d|20\d\d)[/\-]", number or "")
-    return int(m.group(1)) if m else None
-
-
-def _lead(number: str | None) -> str | None:
-    """The number before the symbol ("11" of "11/NQ-CP"), or None for an unnumbered instrument."""
-    if not number:
-        return None
-    m = re.match(r"\s*(\d+[a-zA-Z]?)", number)
-    return m.group(1) if m else None
-
-
-def _tokens(number: str | None) -> tuple[str | None, str | None, list[str]]:
-    """Type token, issuer token and any other letters of a number-symbol ("964/UBND-GT": None, UBND, [GT])."""
-    parts = [p for p in re.split(r"[/\-\s]+", number or "")[1:] if p and not p.isdigit()]
-    canon = [canonical_token(p) for p in parts]
-    type_token = canon[0] if canon and canon[0] in TYPE_TOKENS else None
-    rest = canon[1:] if type_token else canon
-    issuer_token = next((t for t in rest if issuer_for_token(t)), None)
-    extras = [t for t in rest if t != issuer_token]
-    return type_token, issuer_token, extras

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from ingest import patterns as P
 from ingest.laws import catalogue
@@ -35,7 +36,11 @@ _FOOTNOTE_BASES = {"TW", "TU", "CP", "TTg", "UBND", "HĐND", "VPCP", "NHNN", "BC
 
 @dataclass(frozen=True, slots=True)
 class Symbol:
-    """A parsed number-symbol: display form as printed (spaces removed), match key, tokens."""
+    """A parsed number-symbol: display form as printed (spaces removed), match key, tokens.
+
+    `lead` is the number before the symbol ("11" of "11/NQ-CP"); `extras` the tokens that are neither
+    the type nor the issuer ("GT" of "964/UBND-GT").
+    """
 
     display: str
     key: str
@@ -43,6 +48,8 @@ class Symbol:
     issuer_token: str | None
     year: int | None
     known: bool
+    lead: str = ""
+    extras: tuple[str, ...] = ()
 
 
 def parse_symbol(num: str, rest: str) -> Symbol | None:
@@ -84,7 +91,28 @@ def parse_symbol(num: str, rest: str) -> Symbol | None:
         pieces += [sep.strip(), tok]
     display = "".join(pieces)
     key = "/".join([num.lstrip("0") or "0", *([str(year)] if year else []), *(t.casefold() for t in canon)])
-    return Symbol(display, key, type_token, issuer_token, year, known)
+    extras = tuple(t for t in issuer_tokens if t != issuer_token)
+    return Symbol(display, key, type_token, issuer_token, year, known, num, extras)
+
+
+@lru_cache(maxsize=1 << 16)
+def symbol_of(number: str | None) -> Symbol | None:
+    """The parsed symbol of a number-symbol as records write it ("11/NQ-CP"), or of a bare number ("06"
+    of "Đề án 06"); None for no number. The one reading of a number-symbol: graph/ and the issuer
+    lookup call this instead of splitting the string again.
+
+    >>> symbol_of("964/UBND-GT").issuer_token, symbol_of("964/UBND-GT").extras, symbol_of("06").lead
+    ('UBND', ('GT',), '06')
+    """
+    if not number:
+        return None
+    m = P.SYMBOL.match(number.strip())
+    if m is not None and (parsed := parse_symbol(m.group("num"), m.group("rest"))) is not None:
+        return parsed
+    bare = number.strip()
+    if bare.isdigit():
+        return Symbol(bare, bare.lstrip("0") or "0", None, None, None, False, bare)
+    return None
 
 
 def find_mentions(text: str) -> list[Mention]:

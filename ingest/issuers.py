@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest import patterns as P
+from ingest.find import symbol_of
 from ingest.tables import ISSUER_PHRASES, PROVINCE_ALIASES, PROVINCE_SUCCESSORS, PROVINCES, Issuer, issuer_for_token
 
 _PHRASES = [(re.compile(p.replace(" ", r"\s+") + r"(?!\w)", re.I), body) for p, body in ISSUER_PHRASES]
@@ -32,11 +33,8 @@ def body_of_number(number: str | None) -> Issuer | None:
     >>> body_of_number("11/NQ-CP").name
     'Chính phủ'
     """
-    tokens = re.split(r"[/\-]", number or "")[1:]
-    for token in tokens:
-        if body := issuer_for_token(token):
-            return body
-    return None
+    symbol = symbol_of(number)
+    return issuer_for_token(symbol.issuer_token) if symbol and symbol.issuer_token else None
 
 
 def province_in(text: str | None) -> str | None:
