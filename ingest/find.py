@@ -170,8 +170,13 @@ def _typed(window: str, start: int, symbol: Symbol, found: list[Mention], text: 
         issuer = " ".join(m.group("issuer").split())
         return replace(base, start=offset + m.start(), type=kind, issuer=issuer, year=symbol.year)
     if m := P.BEFORE_LAW_NAME.search(window):
-        title = f"{m.group('type')} {' '.join(m.group('name').split())}"
-        return replace(base, start=offset + m.start(), type=NAMED_TYPES[m.group("type")], title=title,
+        kind, title, start = m.group("type"), f"{m.group('type')} {' '.join(m.group('name').split())}", m.start()
+        if amending := P.AMENDING_BEFORE.search(window, 0, m.start()):
+            # "Luật sửa đổi, bổ sung một số điều của Luật Xây dựng số 62/2020/QH14": the number is the
+            # amending law's, and so is the name.
+            kind, start = amending.group("type"), amending.start()
+            title = " ".join(f"{amending.group()} {title}".split())
+        return replace(base, start=offset + start, type=NAMED_TYPES[" ".join(kind.split())], title=title,
                        year=symbol.year)
     if found and (m := P.BEFORE_LIST.search(window)):
         prev = found[-1]
@@ -298,7 +303,7 @@ _NAME_STOP_PAIRS = {
     ("quyết", "định"),
 }
 _NAME_CONTINUES_AFTER_COMMA = {"chống", "bổ", "chăm", "thể", "công", "du", "thương", "sử", "bảo", "tôn", "khen", "giáo",
-                               "an", "môi"}
+                               "an", "môi", "vệ"}
 _NAME_CONTINUES_AFTER_AND = {"vừa", "đào", "phát", "du", "xã", "môi", "giáo", "đầu", "dịch", "truyền", "công", "kiểm",
                              "chữa", "cứu", "lệ", "nông", "khoáng", "hải", "bản"}
 _OTHER_TYPES = {"nghị", "quyết", "thông", "chỉ", "kế", "công"}

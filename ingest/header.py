@@ -193,8 +193,8 @@ def _title_span(text: str, pos: int) -> tuple[int, int] | None:
             if start is not None:
                 break
             continue
-        if start is not None and _TITLE_STOP.match(content):
-            break
+        if start is not None and (_TITLE_STOP.match(content) or P.ISSUER_PHRASE.fullmatch(" ".join(content.split()))):
+            break  # the preamble, or the line naming the body that enacts ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG")
         letters = [c for c in content if c.isalpha()]
         is_upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
         if start is None:

@@ -53,6 +53,12 @@ BEFORE_TYPE_OF_ISSUER = re.compile(
 BEFORE_LAW_NAME = re.compile(
     r"(?<!\w)(?P<type>Bộ luật|Luật|Pháp lệnh)\s+(?P<name>[^,;.:\d()“”\"]{2,120}?)\s+" + _SO + r"\Z"
 )
+# The amending law whose name ends with the law it amends: "Luật sửa đổi, bổ sung một số điều của ".
+AMENDING_BEFORE = re.compile(
+    r"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+sửa\s+đổi(?:\s*,\s*|\s+)bổ\s+sung(?:\s+một\s+số\s+điều)?"
+    r"(?:\s+(?:của|tại))?\s*\Z",
+    re.I,
+)
 BEFORE_LIST = re.compile(rf"(?:,|;|\bvà|\bhoặc|\bvà\s+các)\s*(?P<so>{_SO})?\Z", re.I)
 BEFORE_SO = re.compile(rf"(?<!\w){_SO}\Z", re.I)
 BEFORE_HEADER_SO = re.compile(r"(?:\A|\n)[ \t]*Số\s*[:.]?\s*\Z")
@@ -112,7 +118,12 @@ BARE_NOT_NUMBER = re.compile(
 ANNEX_FRAME = re.compile(r"\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s*\Z")
 
 # Clause structure.
-SENTENCE_BREAK = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-+•]|\d+\.|[a-zđ]\)|[IVX]+\.))")
+# A sentence also ends where a line opens a new clause ("Căn cứ ...", "Thực hiện ..."): a title in capitals
+# above it is not part of that clause's sentence.
+SENTENCE_BREAK = re.compile(
+    r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-+•]|\d+\.|[a-zđ]\)|[IVX]+\.))"
+    r"|\n(?=[ \t]*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Theo\s+đề\s+nghị)(?!\w))"
+)
 BODY_START = re.compile(
     r"(?m)^[ \t]*(?:[IVX]+\s*[.:]\s|Điều\s+1\b|Phần\s+(?:I|1|thứ\s+nhất)\b|1\s*\.\s|A\s*\.\s|MỤC\s+(?:I|1)\b"
     r"|Chương\s+I\b)"
