@@ -242,11 +242,12 @@ def implementers(
             "depth": r.depth, "iri": str(r.instrument.iri), "label": r.instrument.label,
             "relations": list(r.relations), "parent": str(r.parent), "jurisdiction": r.instrument.jurisdiction,
             "date": r.instrument.date.isoformat() if r.instrument.date else None, "lag_days": r.lag_days,
+            "lag_from_parent": r.lag_from_parent,
             "in_corpus": r.instrument.in_corpus, "evidence": r.sentence,
         } for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
     head = Q.describe(graph, [target])[target]
-    table = Table("depth", "document", "relation", "jurisdiction", "date", "lag (days)", "full text", "carries out",
+    table = Table("depth", "document", "relation", "jurisdiction", "date", "days after", "full text", "carries out",
                   title=f"Implementation tree of {head.label} ({head.date or head.year or 'undated'})")
     labels = {r.instrument.iri: r.instrument.label for r in rows} | {target: head.label}
     for r in rows:

@@ -95,7 +95,8 @@ class TreeRowOut(BaseModel):
     document: InstrumentOut
     parent: str = Field(description="id of the instrument this document carries out.")
     relations: list[str]
-    lag_days: int | None = Field(description="Days from the parent's date to the document's.")
+    lag_days: int | None = Field(description="Days from the date of the instrument asked about to the document's.")
+    lag_from_parent: int | None = Field(description="Days from the date of the instrument it carries out (parent).")
     evidence: str | None
 
     @classmethod
@@ -103,7 +104,7 @@ class TreeRowOut(BaseModel):
         """The JSON view of `r`."""
         return cls(depth=r.depth, document=InstrumentOut.of(r.instrument, iris),
                    parent=iris.path_of(str(r.parent)) or str(r.parent), relations=list(r.relations),
-                   lag_days=r.lag_days, evidence=r.sentence)
+                   lag_days=r.lag_days, lag_from_parent=r.lag_from_parent, evidence=r.sentence)
 
 
 class TreeOut(BaseModel):

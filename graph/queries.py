@@ -62,7 +62,11 @@ class Instrument:
 
 @dataclass(frozen=True, slots=True)
 class TreeRow:
-    """One document in an implementation tree: its depth, the instrument it carries out, and how."""
+    """One document in an implementation tree: its depth, the instrument it carries out, and how.
+
+    `lag_days` counts from the instrument the tree was asked for (how fast it was carried out, at any
+    depth); `lag_from_parent` from the instrument this document carries out.
+    """
 
     depth: int
     instrument: Instrument
@@ -70,6 +74,7 @@ class TreeRow:
     relations: tuple[str, ...]
     lag_days: int | None
     sentence: str | None
+    lag_from_parent: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +238,8 @@ def _tree_edges(store: GraphStore, target: URIRef, batch: int = 1000) -> list[di
 
 
 def implementers(store: GraphStore, target: URIRef, depth: int | None = None) -> list[TreeRow]:
-    """The implementation tree below `target`, breadth first, each document once at its shallowest depth."""
+    """The implementation tree below `target`, breadth first, each document once at its shallowest depth;
+    within a depth, in order of date (undated last)."""
     children: dict[URIRef, list[dict]] = defaultdict(list)
     for row in _tree_edges(store, target):
         children[row["parent"]].append(row)
@@ -254,16 +260,20 @@ def implementers(store: GraphStore, target: URIRef, depth: int | None = None) ->
         level = nxt
     described = describe(store, [target, *(r["document"] for _, r in found)])
     first = _first_sentences(store, [(r["document"], r["parent"]) for _, r in found])
+    root = described.get(target)
     out = []
     for d, row in found:
         doc, parent = described.get(row["document"]), described.get(row["parent"])
         if doc is None:
             continue
-        lag = (doc.date - parent.date).days if doc.date and parent and parent.date else None
         rels = tuple(sorted({RELATION_NAMES[r] for r in str(row["relations"]).split()}, key=_ORDER.index))
         sentence = first.get((row["document"], row["parent"], rels[0]))
-        out.append(TreeRow(d, doc, row["parent"], rels, lag, sentence))
-    return out
+        out.append(TreeRow(d, doc, row["parent"], rels, _days(root, doc), sentence, _days(parent, doc)))
+    return sorted(out, key=lambda r: (r.depth, r.instrument.date or date.max, r.instrument.label))
+
+
+def _days(earlier: Instrument | None, later: Instrument) -> int | None:
+    return (later.date - earlier.date).days if later.date and earlier and earlier.date else None
 
 
 def _first_sentences(store: GraphStore, pairs: list[tuple[URIRef, URIRef]]) -> dict[tuple[URIRef, URIRef, str], str]:
