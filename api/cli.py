@@ -124,7 +124,7 @@ def ingest(
     if paths and not files:
         _fail("lexgraph ingest: no .txt, .md, .html, .docx or .pdf files found in the paths given", 1)
     graph = _open(store, settings, base=base or settings.base)
-    before = len(graph)
+    before = len(graph) if graph.sources() else None
     total = len(files) if paths else sum(1 for f in jsonl_files for line in f.open(encoding="utf-8") if line.strip())
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, disable=quiet)
@@ -145,8 +145,9 @@ def ingest(
                                     prune=prune)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ingested", "unchanged", "failed", "removed")}
     removed = f", {counts['removed']} removed" if counts["removed"] else ""
+    was = f"was {before}" if before is not None else "a new store"
     err.print(f"{counts['ingested']} ingested, {counts['unchanged']} unchanged, {counts['failed']} failed{removed}; "
-              f"{len(graph)} quads (was {before}) in {graph.where}", markup=False)
+              f"{len(graph)} quads ({was}) in {graph.where}", markup=False)
     # Release the store now: the exception below would keep this frame, and with it the open
     # read-write store, alive; a reader opening it meanwhile (a caller in the same process) breaks.
     del graph

@@ -10,7 +10,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph.analytics import to_networkx
-from graph.store import GraphStore
+from graph.store import PREFIXES, GraphStore
 
 TRIPLE_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -28,9 +28,10 @@ def export(store: GraphStore, fmt: str, out: BinaryIO) -> None:
     """Write the graph to `out` in `fmt` (one of `FORMATS`)."""
     if fmt in TRIPLE_FORMATS:
         triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-        ox.serialize(triples, out, TRIPLE_FORMATS[fmt])
+        # Turtle and RDF/XML read far better with the vocabulary's prefixes; N-Triples ignores them.
+        ox.serialize(triples, out, TRIPLE_FORMATS[fmt], prefixes=PREFIXES)
     elif fmt in QUAD_FORMATS:
-        store.store.dump(out, QUAD_FORMATS[fmt])
+        ox.serialize(store.store.quads_for_pattern(None, None, None, None), out, QUAD_FORMATS[fmt], prefixes=PREFIXES)
     elif fmt == "graphml":
         g = to_networkx(store)
         for _, data in g.nodes(data=True):

@@ -167,8 +167,11 @@ def lookup_one(store: GraphStore, text: str, year: int | None = None) -> URIRef:
     if len(found) == 1:
         return found[0]
     if not found:
-        hint = f" in {year}" if year else ""
-        raise LookupFailed(f"no instrument {text!r}{hint} in the graph; check the number-symbol, or try without --year")
+        if year:
+            raise LookupFailed(f"no instrument {text!r} in {year} in the graph; check the number-symbol, or try "
+                               "without --year")
+        raise LookupFailed(f"no instrument {text!r} in the graph; check the number-symbol (as the documents write "
+                           "it, e.g. 11/NQ-CP), or give a citation or an IRI")
     described = describe(store, found)
     raise LookupFailed(
         f"{text!r} names {len(found)} instruments; add --year or give the IRI path",

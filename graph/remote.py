@@ -179,9 +179,6 @@ class SparqlServer:
         for row in named:
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
-    def dump(self, output, format: ox.RdfFormat) -> None:
-        ox.serialize(self.quads_for_pattern(), output, format)
-
     def __len__(self) -> int:
         rows = list(self.query(f"""SELECT (COUNT(*) AS ?n) WHERE {{
             {{ {self._default_pattern} }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs} }} }}"""))

@@ -87,6 +87,8 @@ def test_export_formats_read_back(store: Path, tmp_path: Path, fmt: str):
     target = tmp_path / f"graph.{fmt}"
     result = runner.invoke(app, ["export", "--format", fmt, "-o", str(target), "--store", str(store)])
     assert result.exit_code == 0, result.output
+    if fmt in ("ttl", "trig"):
+        assert "@prefix lex: <https://w3id.org/lexgraph/ontology#>" in target.read_text(encoding="utf-8")
     if fmt in ("ttl", "nt", "jsonld"):
         assert len(Graph().parse(target, format={"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt])) > 1000
     elif fmt in ("trig", "nq"):
