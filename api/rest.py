@@ -19,10 +19,10 @@ from typing import Annotated, BinaryIO, Literal
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from rdflib import URIRef
 
-from api.deps import ApiError, Service, service, version
+from api.deps import STATIC, ApiError, Service, service, version
 from api.models import (
     CheckedOut,
     CheckOut,
@@ -89,6 +89,12 @@ def instrument_of(svc: Service, ident: str, year: int | None) -> URIRef:
                            ) from None
         raise ApiError(404, f"no instrument {ident!r}{f' in {year}' if year else ''} in the graph; check the "
                             "number-symbol, or try /resolve?citation=") from None
+
+
+@router.get("/", response_class=HTMLResponse, tags=["service"])
+def home() -> HTMLResponse:
+    """What a person opening the server in a browser finds: what is here and where (no script, offline)."""
+    return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
 
 
 @router.get("/health", response_model=HealthOut, tags=["service"])

@@ -33,6 +33,7 @@ _OPAQUE = re.compile(r'"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"
 # The keywords, not ?from, lex:from or a prefix named from:.
 _FROM = re.compile(r"(?<![\w?$:.-])FROM\b(?![:.-])", re.IGNORECASE)
 _SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE\b(?![:.-])", re.IGNORECASE)
+_LOAD = re.compile(r"(?<![\w?$:.-])LOAD\b(?![:.-])", re.IGNORECASE)
 
 
 class QueryError(Exception):
@@ -144,11 +145,15 @@ def keywords_of(text: str) -> str:
 
 
 def check_query(text: str) -> None:
-    """Refuse what the public endpoint does not run: federated queries (SERVICE), which would let a
-    client make the server fetch any URL."""
-    if _SERVICE.search(keywords_of(text)):
+    """Refuse what the endpoint does not run: federated queries (SERVICE) and LOAD, either of which
+    would let a client make the server fetch any URL."""
+    keywords = keywords_of(text)
+    if _SERVICE.search(keywords):
         raise QueryError(400, "SERVICE (federated query) is not allowed on this endpoint; query the other "
                               "endpoint yourself")
+    if _LOAD.search(keywords):
+        raise QueryError(400, "LOAD is not allowed on this endpoint: it makes the server fetch a URL; send the "
+                              "triples with INSERT DATA, or ingest the documents with POST /documents")
 
 
 # -- in the worker processes ---------------------------------------------------------------------

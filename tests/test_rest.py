@@ -340,3 +340,16 @@ def test_problem_bodies_are_json(http):
     body = http.get("/documents/999/NQ-CP").json()
     assert set(body) == {"detail"}
     json.dumps(body)
+
+
+def test_an_empty_document_is_refused(writable_server):
+    for text in ("", "  \n\t "):
+        response = httpx.post(f"{writable_server.url}/documents", json={"source": "empty.txt", "text": text},
+                              headers={"Authorization": f"Bearer {TOKEN}"})
+        assert response.status_code == 422, response.text
+
+
+def test_a_person_opening_the_server_finds_a_page(http):
+    page = http.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert 'href="/sparql"' in page.text and "/openapi.json" in page.text and "<script" not in page.text

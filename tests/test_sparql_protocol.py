@@ -361,3 +361,14 @@ def test_service_description(http):
     sd = "http://www.w3.org/ns/sparql-service-description#"
     query = f"ASK {{ ?s a <{sd}Service> ; <{sd}supportedLanguage> <{sd}SPARQL11Query> }}"
     assert g.query(query).askAnswer
+
+
+def test_load_is_refused_even_with_the_token(writable_server):
+    import httpx
+
+    from .live import TOKEN
+
+    update = "LOAD <http://127.0.0.1:1/data.ttl> INTO GRAPH <urn:x-test>"
+    response = httpx.post(f"{writable_server.url}/sparql", data={"update": update},
+                          headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 400 and "LOAD" in response.text
