@@ -330,10 +330,14 @@ def view(
     direction: Annotated[str, typer.Option("--direction", help="up, down or both.")] = "both",
     hierarchical: Annotated[bool | None, typer.Option(
         "--hierarchical/--physics", help="Layered layout (default for one instrument) or force layout.")] = None,
+    lag: Annotated[bool, typer.Option("--lag", help="The chart of how fast it was carried out, by province.")
+                   ] = False,
     year: YearOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Write an interactive HTML view (works offline): one instrument's neighbourhood, or --all."""
+    """Write an interactive HTML view (works offline): one instrument's neighbourhood, or --all; with --lag,
+    the chart of the days from it to each document that carries it out."""
+    from graph.lag_chart import lag_chart
     from graph.views import corpus_view, ego_view
 
     if direction not in ("up", "down", "both"):
@@ -346,8 +350,11 @@ def view(
         name = "corpus"
     else:
         target = _lookup(graph, ident, year)  # type: ignore[arg-type]
-        page = ego_view(graph, target, depth, direction, True if hierarchical is None else hierarchical)  # type: ignore[arg-type]
-        name = (graph.iris.path_of(str(target)) or "view").replace("/", "-")
+        if lag:
+            page = lag_chart(graph, target)
+        else:
+            page = ego_view(graph, target, depth, direction, True if hierarchical is None else hierarchical)  # type: ignore[arg-type]
+        name = (graph.iris.path_of(str(target)) or "view").replace("/", "-") + ("-lag" if lag else "")
     path = output or Path("build") / "views" / f"{name}.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page.html, encoding="utf-8")

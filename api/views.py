@@ -1,4 +1,5 @@
-"""The graph views over HTTP: /views/corpus.html and /views/{id}.html (self-contained pages, no CDN)."""
+"""The graph views over HTTP: /views/corpus.html, /views/{id}.html and the lag chart /views/{id}/lag.html
+(self-contained pages, no CDN)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from api.deps import Service, service
 from api.models import Problem
 from api.rest import Year, instrument_of
+from graph.lag_chart import lag_chart
 from graph.views import corpus_view, ego_view
 
 router = APIRouter(tags=["views"])
@@ -21,6 +23,13 @@ _HTML = {200: {"content": {"text/html": {}}, "description": "A self-contained in
 def corpus(svc: Svc, hierarchical: bool = False) -> HTMLResponse:
     """The whole corpus, the instruments cited most drawn largest, with filters by type, place and year."""
     return HTMLResponse(corpus_view(svc.store, hierarchical=hierarchical).html)
+
+
+@router.get("/views/{ident:path}/lag.html",
+            responses={**_HTML, 300: {"model": Problem}, 404: {"model": Problem}})
+def lag(ident: str, svc: Svc, year: Year = None) -> HTMLResponse:
+    """How fast an instrument was carried out: days from it to each document of its tree, by province."""
+    return HTMLResponse(lag_chart(svc.store, instrument_of(svc, ident, year)).html)
 
 
 @router.get("/views/{ident:path}.html",

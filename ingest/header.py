@@ -15,7 +15,7 @@ from datetime import date
 
 from ingest import patterns as P
 from ingest.find import Symbol, parse_symbol
-from ingest.issuers import body_of_phrase, canonical_province, province_in
+from ingest.issuers import body_of_number, body_of_phrase, canonical_province, province_in
 from ingest.records import DocumentInfo
 from ingest.signature import signer
 from ingest.tables import PROVINCE_ALIASES, PROVINCES, TYPE_TOKENS, TYPE_WORDS, Issuer
@@ -67,10 +67,13 @@ def read_header(text: str) -> Header:
     body_start = _body_start(text, title_span[1] if title_span else 0)
     if body is None:
         issuer, body = _issuer_in_opening(text, body_start)
+    if body is None and symbol is not None:
+        # The header names its body in a form the tables lack; its own number still says whose it is.
+        body = body_of_number(symbol.display)
     province = province_in(issuer) or (province_in(place) if body and body.local else None)
     if body and body.local and province is None:
         province = _most_named_province(text)
-    if issuer and province and province.casefold() not in issuer.casefold():
+    if issuer and province and province_in(issuer) != province:
         issuer = f"{issuer} {province}"
     info = DocumentInfo(
         type=kind,

@@ -197,6 +197,8 @@ ISSUER_PHRASES: list[tuple[str, Issuer]] = [
     (r"Viện kiểm sát nhân dân tối cao", ISSUER_TOKENS["VKSNDTC"]),
     (r"Ủy ban Dân tộc", ISSUER_TOKENS["UBDT"]),
     (r"(?:Ban Thường vụ |Ban Chấp hành Đảng bộ |Thường trực )?(?:Thành ủy|Tỉnh ủy)", ISSUER_TOKENS["TU"]),
+    # "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH THANH HÓA", "ĐẢNG BỘ TỈNH NINH BÌNH / BAN THƯỜNG VỤ": the provincial Party body.
+    (r"(?:Ban Chấp hành |Ban Thường vụ )?Đảng bộ (?:tỉnh|thành phố)", ISSUER_TOKENS["TU"]),
     (r"(?:Thường trực )?(?:Hội đồng nhân dân|HĐND)(?: (?:tỉnh|thành phố|TP\.?))?", ISSUER_TOKENS["HĐND"]),
     (
         r"(?:Chủ tịch )?(?:Ủy ban nhân dân|UBND)(?: \(UBND\))?(?: (?:tỉnh|thành phố|TP\.?))?",
@@ -261,8 +263,16 @@ PROVINCE_ALIASES: dict[str, str] = {
     "TP. Hồ Chí Minh": "Hồ Chí Minh",
     "TP.HCM": "Hồ Chí Minh",
     "TPHCM": "Hồ Chí Minh",
+    "TP Hồ Chí Minh": "Hồ Chí Minh",
+    "TP.Hồ Chí Minh": "Hồ Chí Minh",
     "Đắc Lắc": "Đắk Lắk",
+    "Đăk Lăk": "Đắk Lắk",
+    "Đắk Lăk": "Đắk Lắk",
     "Daklak": "Đắk Lắk",
+    "Đăk Nông": "Đắk Nông",
+    "Đắc Nông": "Đắk Nông",
+    "Thừa Thiên - Huế": "Thừa Thiên Huế",
+    "Kontum": "Kon Tum",
     "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu",
 }
 

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from graph import GraphStore, lookup_one
+from graph.lag_chart import lag_chart
 from graph.views import corpus_view, ego_view
 
 runner = CliRunner()
@@ -89,3 +90,22 @@ def test_views_over_http(http):
     assert http.get("/views/128/NQ-CP.html").status_code == 300
     page = http.get("/views/11/NQ-CP.html", params={"year": 2022, "direction": "up", "depth": 1}).text
     assert {n["label"] for n in nodes_of(page)} == {"NQ 11/NQ-CP", "NQ 43/2022/QH15"}
+
+
+def test_lag_chart_answers_how_fast(seed_store_dir):
+    store = GraphStore.open(seed_store_dir, read_only=True)
+    page = lag_chart(store, lookup_one(store, "11/NQ-CP", 2022))
+    bars = re.findall(r'<g class="bar" data-days="(\d+)" data-place="([^"]+)">', page.html)
+    assert bars == [("19", "Cần Thơ"), ("40", "Hải Phòng")]
+    assert "Kế hoạch 35/KH-UBND" in page.html and "<svg" in page.html
+    assert not re.search(r"<(?:script|link|img)[^>]+(?:src|href)=", page.html) and "<script" not in page.html
+
+
+def test_lag_chart_over_http_and_cli(http, seed_store_dir, tmp_path):
+    page = http.get("/views/11/NQ-CP/lag.html", params={"year": 2022})
+    assert page.status_code == 200 and 'data-days="19"' in page.text
+    assert http.get("/views/999/NQ-CP/lag.html").status_code == 404
+    out = tmp_path / "lag.html"
+    result = runner.invoke(app, ["view", "11/NQ-CP", "--year", "2022", "--lag", "-o", str(out),
+                                 "--store", str(seed_store_dir)])
+    assert result.exit_code == 0 and 'data-days="40"' in out.read_text()

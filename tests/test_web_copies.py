@@ -251,3 +251,21 @@ def test_a_document_listing_instruments_like_a_site_title_keeps_them():
             "Quyết định 12/2024/QĐ-UBND năm 2024 quy định giá dịch vụ do UBND tỉnh An Giang ban hành\n"
             "Quyết định 30/2023/QĐ-UBND năm 2023 quy định phân cấp do UBND tỉnh An Giang ban hành\n")
     assert {"12/2024/QĐ-UBND", "30/2023/QĐ-UBND"} <= set(cites(text))
+
+
+@pytest.mark.parametrize(("header", "province", "level"), [
+    ("BAN CHẤP HÀNH ĐẢNG BỘ\nTỈNH THANH HÓA\n*\nSố 15-NQ/TU\nThanh Hóa, ngày 10 tháng 4 năm 2023\nNGHỊ QUYẾT\nX\n",
+     "Thanh Hóa", "provincial_party"),
+    ("ĐẢNG BỘ TỈNH NINH BÌNH\nBAN THƯỜNG VỤ\n*\nSố 15-KH/TU\nNinh Bình, ngày 10 tháng 4 năm 2023\nKẾ HOẠCH\nX\n",
+     "Ninh Bình", "provincial_party"),
+    # a spelling of the province the tables did not know, and a place line that is a city, not the province
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐĂK NÔNG\nSố: 33/KH-UBND\nGia Nghĩa, ngày 10 tháng 4 năm 2023\nKẾ HOẠCH\nX\n",
+     "Đắk Nông", "provincial_committee"),
+    # both columns of an OCR'd header on one line
+    ("UỶ BAN NHÂN DÂN TỈNH QUẢNG NAM CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 123 /UBND-KTN Độc lập - Tự do - Hạnh "
+     "phúc\nV/v triển khai Kế hoạch số 45/KH-UBND\nQuảng Nam, ngày 5 tháng 3 năm 2023\nKính gửi: Các Sở, ngành\n",
+     "Quảng Nam", "provincial_committee"),
+])
+def test_provincial_headers(header, province, level):
+    d = doc(header)
+    assert (d["jurisdiction"], d["issuer_level"]) == (province, level)
