@@ -22,6 +22,8 @@ from ingest.tables import PROVINCE_ALIASES, PROVINCES, TYPE_TOKENS, TYPE_WORDS, 
 
 _HEAD = 4000
 _TYPE_HEADINGS = {w.upper(): t for w, t in TYPE_WORDS.items() if w[0].isupper()}
+
+
 def _unmarked(words: str) -> str:
     """Capitals without tone and vowel marks, Đ as D: how an OCR copy may print a heading."""
     return "".join(c for c in unicodedata.normalize("NFD", words.replace("Đ", "D")) if not unicodedata.combining(c))

@@ -15,7 +15,7 @@ from datetime import date
 
 from ingest import patterns as P
 from ingest.clean import squash
-from ingest.find import parse_symbol
+from ingest.find import symbol_of
 from ingest.issuers import body_of_number, body_of_phrase, province_in
 from ingest.laws import catalogue, fold
 from ingest.records import Citation, DescribedLink, DocumentInfo, Mention, MentionRef, Relation
@@ -126,14 +126,9 @@ def _merge_named_into_numbered(mentions: list[Mention], keys: list[tuple | None]
             keys[i] = same
             continue
         editions = catalogue().editions(m.title, m.date, key[3], None)
-        if len(editions) == 1 and (symbol := _symbol_key(editions[0].number)) in numbered_by_symbol:
-            keys[i] = numbered_by_symbol[symbol]
-
-
-def _symbol_key(number: str) -> str | None:
-    m = P.SYMBOL.match(number)
-    parsed = parse_symbol(m.group("num"), m.group("rest")) if m else None
-    return parsed.key if parsed else None
+        symbol = symbol_of(editions[0].number) if len(editions) == 1 else None
+        if symbol is not None and symbol.key in numbered_by_symbol:
+            keys[i] = numbered_by_symbol[symbol.key]
 
 
 def _province(m: Mention, home: str | None, previous: str | None) -> str | None:
@@ -189,10 +184,7 @@ def _merge_undated_titles(keys: list[tuple | None]) -> None:
 
 def _own_key(document: DocumentInfo) -> tuple | None:
     """The group key the document itself would have, so that it never cites itself."""
-    if not document.number:
-        return None
-    m = P.SYMBOL.match(document.number)
-    parsed = parse_symbol(m.group("num"), m.group("rest")) if m else None
+    parsed = symbol_of(document.number)
     if parsed is None:
         return None
     year = document.date.year if document.date else parsed.year
