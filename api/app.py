@@ -23,6 +23,7 @@ from starlette.routing import Match
 
 from api import rest, sparql, views
 from api.deps import STATIC, ApiError, Service, version
+from api.limits import RequestLimits
 from api.runner import QueryRunner, RemoteRunner
 from api.settings import Settings
 from api.snapshots import Snapshots
@@ -97,6 +98,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                        allow_headers=["Accept", "Content-Type", "Authorization"],
                        expose_headers=["X-Lexgraph-Rows"])
+    # Outermost: sizes are checked, and failures logged, before anything else runs.
+    app.add_middleware(RequestLimits, max_url=settings.max_url, max_body=settings.max_body)
     app.include_router(sparql.router)
     app.include_router(views.router)
     app.include_router(rest.router)

@@ -7,6 +7,7 @@ Commands that only read open the store read-only, so they can run beside a serve
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from dataclasses import replace
@@ -398,6 +399,8 @@ def serve(
               f"  SPARQL endpoint and query page  {url}/sparql\n"
               f"  REST API (OpenAPI)              {url}/openapi.json\n"
               f"  e.g.                            {url}/documents/11/NQ-CP/implementations?year=2022", markup=False)
+    # The server's own log: every answer of 400 or more, every slow request, every query stopped.
+    logging.basicConfig(format="%(asctime)s %(name)s %(message)s", level=logging.WARNING)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 

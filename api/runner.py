@@ -15,6 +15,7 @@ Oxigraph to the format asked for, without building a Python object per row.
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import re
 import signal
@@ -26,6 +27,8 @@ from pebble import ProcessExpired, ProcessPool
 
 from api.negotiation import CANONICAL, RDF_TYPES, RESULT_TYPES
 from graph.store import PREFIXES
+
+log = logging.getLogger("lexgraph.queries")
 
 # Strings, IRIs and comments, whose words are not keywords.
 _OPAQUE = re.compile(r'"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
@@ -99,9 +102,11 @@ class QueryRunner:
         try:
             return await asyncio.wrap_future(future)
         except TimeoutError:
+            log.warning("query stopped after the %g s limit: %.200s", self.timeout, " ".join(query.text.split()))
             raise QueryError(503, f"the query ran longer than the {self.timeout:g} s limit and was stopped; "
                                   "narrow it (more specific patterns, LIMIT) and try again") from None
         except ProcessExpired as exc:
+            log.warning("query worker died (%s): %.200s", exc, " ".join(query.text.split()))
             raise QueryError(503, f"the worker running the query died ({exc}); the query may need more memory "
                                   "than the server allows: narrow it") from None
         except asyncio.CancelledError:
@@ -144,10 +149,31 @@ def keywords_of(text: str) -> str:
     return _OPAQUE.sub(" ", text)
 
 
+# A real query is a few KB and nests a handful of groups; these bounds stop a parser being walked to death.
+MAX_QUERY = 1_000_000
+MAX_DEPTH = 128
+
+
+def _nesting(keywords: str) -> int:
+    """How deep `{` and `(` nest in a query's keywords."""
+    depth = deepest = 0
+    for c in keywords:
+        if c in "{(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in "})":
+            depth -= 1
+    return deepest
+
+
 def check_query(text: str) -> None:
     """Refuse what the endpoint does not run: federated queries (SERVICE) and LOAD, either of which
     would let a client make the server fetch any URL."""
+    if len(text) > MAX_QUERY:
+        raise QueryError(413, f"the query is {len(text)} characters; at most {MAX_QUERY}")
     keywords = keywords_of(text)
+    if (depth := _nesting(keywords)) > MAX_DEPTH:
+        raise QueryError(400, f"the query nests groups {depth} deep; at most {MAX_DEPTH}")
     if _SERVICE.search(keywords):
         raise QueryError(400, "SERVICE (federated query) is not allowed on this endpoint; query the other "
                               "endpoint yourself")

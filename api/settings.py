@@ -18,6 +18,8 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
     "query_timeout": ("LEXGRAPH_QUERY_TIMEOUT", "10", "Seconds a SPARQL query may run before it is stopped."),
     "row_limit": ("LEXGRAPH_ROW_LIMIT", "100000", "Most rows (or triples) one SPARQL answer may hold; 0: no limit."),
     "query_workers": ("LEXGRAPH_QUERY_WORKERS", "2", "Worker processes that run SPARQL queries."),
+    "max_url": ("LEXGRAPH_MAX_URL", "8192", "Longest request URL in bytes (path and query string); longer: 414."),
+    "max_body": ("LEXGRAPH_MAX_BODY", "16777216", "Largest request body in bytes; larger: 413."),
     "endpoint": ("LEXGRAPH_ENDPOINT", "", "A SPARQL server to use instead of the embedded store: its URL, with "
                  "credentials in it if needed and its kind as the fragment (#oxigraph, #virtuoso, #fuseki, #graphdb; "
                  "default: asked of the server), e.g. http://127.0.0.1:7878 for oxigraph serve."),
@@ -35,6 +37,8 @@ class Settings:
     row_limit: int = 100_000
     query_workers: int = 2
     endpoint: str | None = None
+    max_url: int = 8192
+    max_body: int = 16 * 1024 * 1024
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -62,4 +66,6 @@ class Settings:
             row_limit=int(number("row_limit", int)),
             query_workers=max(1, int(number("query_workers", int))),
             endpoint=values["endpoint"] or None,
+            max_url=int(number("max_url", int)),
+            max_body=int(number("max_body", int)),
         )

@@ -60,3 +60,37 @@ def test_from_clause_detection(query, has_from):
 ])
 def test_service_detection(query, has_service):
     assert bool(_SERVICE.search(keywords_of(query))) is has_service
+
+
+def _call(middleware, scope: dict, chunks: list[bytes]) -> int:
+    """Run an ASGI middleware on one request (its body in `chunks`); the status it answers."""
+    import asyncio
+
+    sent = []
+    queue = [{"type": "http.request", "body": c, "more_body": k < len(chunks) - 1} for k, c in enumerate(chunks)]
+
+    async def receive():
+        return queue.pop(0)
+
+    async def send(message):
+        sent.append(message)
+
+    asyncio.run(middleware({"type": "http", "method": "POST", "path": "/check", "raw_path": b"/check",
+                            "query_string": b"", "headers": [], **scope}, receive, send))
+    return next(m["status"] for m in sent if m["type"] == "http.response.start")
+
+
+def test_request_limits_refuse_oversized_bodies_declared_or_streamed():
+    from api.limits import RequestLimits
+
+    async def app(scope, receive, send):
+        while (await receive()).get("more_body"):
+            pass
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    limits = RequestLimits(app, max_url=100, max_body=1000)
+    assert _call(limits, {"headers": [(b"content-length", b"5000")]}, [b"x"]) == 413
+    assert _call(limits, {}, [b"x" * 600, b"x" * 600]) == 413
+    assert _call(limits, {}, [b"x" * 600]) == 200
+    assert _call(limits, {"query_string": b"q=" + b"x" * 200}, [b""]) == 414

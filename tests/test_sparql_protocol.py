@@ -372,3 +372,14 @@ def test_load_is_refused_even_with_the_token(writable_server):
     response = httpx.post(f"{writable_server.url}/sparql", data={"update": update},
                           headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 400 and "LOAD" in response.text
+
+
+def test_request_and_query_limits(http):
+    long_url = http.get("/sparql", params={"query": "ASK {}" + " " * 10_000})
+    assert long_url.status_code == 414 and "POST" in long_url.json()["detail"]
+    deep = "ASK " + "{" * 200 + "}" * 200
+    nested = http.post("/sparql", content=deep, headers={"Content-Type": "application/sparql-query"})
+    assert nested.status_code == 400 and "nests" in nested.text
+    huge = http.post("/sparql", content="ASK {} #" + "x" * 1_100_000,
+                     headers={"Content-Type": "application/sparql-query"})
+    assert huge.status_code == 413
