@@ -118,11 +118,11 @@ BARE_NOT_NUMBER = re.compile(
 ANNEX_FRAME = re.compile(r"\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s*\Z")
 
 # Clause structure.
-# A sentence also ends where a line opens a new clause ("Căn cứ ...", "Thực hiện ..."): a title in capitals
-# above it is not part of that clause's sentence.
+# The words that open a clause of the preamble: a basis, a purpose, the submission that prompted it.
+_CLAUSE_OPENER = r"(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Theo\s+đề\s+nghị)(?!\w)"
+# A sentence also ends where a line opens a new clause: a title in capitals above it is not part of it.
 SENTENCE_BREAK = re.compile(
-    r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-+•]|\d+\.|[a-zđ]\)|[IVX]+\.))"
-    r"|\n(?=[ \t]*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Theo\s+đề\s+nghị)(?!\w))"
+    rf"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-+•]|\d+\.|[a-zđ]\)|[IVX]+\.))|\n(?=[ \t]*{_CLAUSE_OPENER})"
 )
 BODY_START = re.compile(
     r"(?m)^[ \t]*(?:[IVX]+\s*[.:]\s|Điều\s+1\b|Phần\s+(?:I|1|thứ\s+nhất)\b|1\s*\.\s|A\s*\.\s|MỤC\s+(?:I|1)\b"
@@ -143,7 +143,7 @@ LINE = re.compile(r"[^\n]*\n?")
 # A line that ends a list of bases: a roman or numbered/lettered heading, a line in capitals, or a
 # clause of another kind ("Xét đề nghị ...", "Thực hiện ...").
 SECTION_HEADING = re.compile(
-    r"[ \t]*(?:(?:Xét|Theo\s+đề\s+nghị|Thực\s+hiện|Triển\s+khai)(?!\w)|[IVX]+[ \t]*[.:)]"
+    rf"[ \t]*(?:{_CLAUSE_OPENER}|[IVX]+[ \t]*[.:)]"
     r"|(?:\d+(?:\.\d+)*|[a-zđA-Z])[ \t]*[.:)][ \t]+\S|[A-ZĐÀ-Ỹ]{2,}(?:[ \t]+[A-ZĐÀ-Ỹ,]+)+[ \t]*$)"
 )
 # A list item naming an instrument ("1. Luật ...", "- Nghị định số ..."): part of the list, not a heading.
