@@ -158,9 +158,10 @@ def _bare_key(m: Mention, mentions: list[Mention], keys: list[tuple | None]) -> 
     with no such instrument is a numbered part of a programme, not a citation."""
     best = None
     for j, other in enumerate(mentions):
-        if other.start > m.start or other.kind != "numbered" or other.type != m.type or not other.key:
+        if other.start > m.start or other.kind != "numbered" or other.type != m.type:
             continue
-        if other.key.split("/")[0] != m.key:
+        symbol = symbol_of(other.number)
+        if symbol is None or (symbol.lead.lstrip("0") or "0") != m.key:
             continue
         if best is None or other.start > best[0]:
             best = (other.start, j)
