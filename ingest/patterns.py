@@ -216,9 +216,11 @@ RANK = re.compile(
 )
 # The tail of a name broken by markup: "H    òa" (a capital, spaces left by "****", the rest).
 NAME_FRAGMENT = re.compile(r"[ \t]*([A-ZÀ-ỸĐ])[ \t]+([a-zà-ỹđ]+)[ \t]*")
+# The role lines of a signature block: every head of a body ("CỤC TRƯỞNG", "VỤ TRƯỞNG", "HIỆU TRƯỞNG" end
+# in TRƯỞNG), and the "for" forms (TM., KT., TL., Q. and the Party's T/M, K/T, T/L).
 SIGNATURE_ROLE = re.compile(
-    r"(?:CHỦ\s+TỊCH|BÍ\s+THƯ|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|THỐNG\s+ĐỐC"
-    r"|TỔNG\s+BÍ\s+THƯ|CHỦ\s+NHIỆM|TM\.|T/M|KT\.|K/T|TL\.|T/L)"
+    r"(?:CHỦ\s+TỊCH|BÍ\s+THƯ|TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|CHÁNH\s+THANH\s+TRA|CHÁNH\s+ÁN"
+    r"|THỐNG\s+ĐỐC|TỔNG\s+THƯ\s+KÝ|CHỦ\s+NHIỆM|TM\.|T/M|KT\.|K/T|TL\.|T/L|Q\.)"
 )
 
 # The national motto under which every official header stands (state and Party forms).

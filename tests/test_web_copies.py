@@ -129,6 +129,11 @@ def test_a_page_without_site_material_is_untouched():
     ("**KT. BỘ TRƯỞNG**\nTHỨ TRƯỞNG\nThượng tướng Võ Minh Lương", "Võ Minh Lương"),
     # a Central Highlands name
     ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nY Giang Gry Niê Knơng", "Y Giang Gry Niê Knơng"),
+    # heads of departments and offices that sign alone
+    ("**CỤC TRƯỞNG**\nMai Xuân Thành", "Mai Xuân Thành"),
+    ("THỨ TRƯỞNG THƯỜNG TRỰC\n(Đã ký)\nPhạm Ngọc Thưởng |", "Phạm Ngọc Thưởng"),
+    ("CHÁNH THANH TRA\nLê Văn Cường", "Lê Văn Cường"),
+    ("Q. CHỦ TỊCH\nHồ Văn Mười", "Hồ Văn Mười"),
 ])
 def test_signature_blocks(block, signer):
     text = (f"ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 15/QĐ-UBND\nĐắk Lắk, ngày 03 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
