@@ -115,14 +115,15 @@ def _type_of(heading: str | None, symbol: Symbol | None, head: str) -> str | Non
 
 
 def _place_date(head: str) -> tuple[date | None, str | None]:
-    m = P.PLACE_DATE.search(head)
-    if m is None:
+    found = [m for m in (P.PLACE_DATE.search(head), P.PLACE_DATE_FIGURES.search(head)) if m]
+    if not found:
         return None, None
+    m = min(found, key=lambda f: f.start())
     try:
         when = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     except ValueError:
         when = None
-    words = (m.group("place") or m.group("bare")).split()
+    words = (m.group("place") or m.groupdict().get("bare") or "").split()
     for size in range(min(4, len(words)), 0, -1):
         province = canonical_province(" ".join(words[-size:]))
         if province:

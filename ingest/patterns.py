@@ -201,6 +201,12 @@ PLACE_DATE = re.compile(
     r"\s*ngày\s*(?P<d>\d{1,2})\s*tháng\s*"
     r"(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
 )  # "Hà Nội ngày 01 tháng 12 năm 2025": a province that opens its line may drop the comma.
+# Web and OCR copies may write the header's date in figures ("Hà Nội, ngày 05/3/2023"); so do citations
+# ("số 57-NQ/TW, ngày 22/12/2024"), so this form counts only where the place opens its line.
+PLACE_DATE_FIGURES = re.compile(
+    r"(?m)^[ \t]*(?P<place>[^\W\d_][^\n,;\d]{0,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*"
+    r"(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d)"
+)
 # "Luật này đã được Quốc hội ... thông qua ngày 17 tháng 6 năm 2020": the closing line of a law or a
 # resolution of an elected body, about itself ("này"), not a basis passed on some other day.
 PASSED_ON = re.compile(

@@ -274,3 +274,9 @@ def test_a_document_listing_instruments_like_a_site_title_keeps_them():
 def test_provincial_headers(header, province, level):
     d = doc(header)
     assert (d["jurisdiction"], d["issuer_level"]) == (province, level)
+
+
+def test_a_header_date_in_figures_but_not_a_citations_date():
+    d = doc("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 12/KH-UBND\nCần Thơ, ngày 05/3/2023\nKẾ HOẠCH\nX\n")
+    assert (d["date"], d["place"]) == ("2023-03-05", "Cần Thơ")
+    assert doc("Căn cứ Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị;\nThực hiện X.")["date"] is None
