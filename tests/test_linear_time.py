@@ -1,5 +1,7 @@
-"""Extraction time grows linearly with the input: ten times the text takes at most ~15 times as long, on the
-seeds and on shapes that make backtracking regexes blow up. Ratios measured in one run, not absolute times."""
+"""Extraction time grows linearly with the input, on the seeds and on shapes that make backtracking regexes
+blow up: ten times the text must not take the hundred times a quadratic pass would. Ratios of this
+process's CPU time measured in one run, with a bound (25x) far above the linear 10x and far below 100x, so
+that other processes on the machine cannot fail the test; speed itself is measured in benchmarks/."""
 
 from __future__ import annotations
 
@@ -29,16 +31,16 @@ PATHOLOGICAL = {
 def best_time(text: str, runs: int) -> float:
     times = []
     for _ in range(runs):
-        started = time.perf_counter()
+        started = time.process_time()
         extract_text(text)
-        times.append(time.perf_counter() - started)
+        times.append(time.process_time() - started)
     return min(times)
 
 
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
-def test_ten_times_the_text_takes_at_most_fifteen_times_as_long(name: str):
+def test_ten_times_the_text_is_far_from_a_hundred_times_the_time(name: str):
     unit = PATHOLOGICAL[name]
-    once = best_time(unit, 3)
-    tenfold = best_time(unit * 10, 2)
+    once = best_time(unit, 5)
+    tenfold = best_time(unit * 10, 3)
     # Below a few milliseconds, fixed costs dominate the ratio; compare against a floor.
-    assert tenfold <= 15 * max(once, 0.005), f"{name}: {once:.4f} s once, {tenfold:.4f} s ten times"
+    assert tenfold <= 25 * max(once, 0.005), f"{name}: {once:.4f} s once, {tenfold:.4f} s ten times"
