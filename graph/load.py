@@ -166,12 +166,14 @@ class Sources:
     by_id: dict[str, SourceState]
     by_digest: dict[str, str]
     by_path: dict[str, str]
+    placed: set[str]  # the ids this run has already placed a file under
 
     @classmethod
     def of(cls, store: GraphStore) -> Sources:
         """The sources `store` holds."""
         known = store.sources()
-        return cls(known, {s.sha256: i for i, s in known.items()}, {s.path: i for i, s in known.items() if s.path})
+        return cls(known, {s.sha256: i for i, s in known.items()}, {s.path: i for i, s in known.items() if s.path},
+                   set())
 
     def place(self, candidate: str, path: Path, digest: str, version: str, force: bool
               ) -> tuple[str, Outcome | None]:
@@ -179,8 +181,7 @@ class Sources:
         where = str(path.resolve())
         if digest in self.by_digest:
             source_id = self.by_digest[digest]
-            state = self.by_id.get(source_id)
-            if state is None or (state.extractor == version and not force):
+            if source_id in self.placed or (self.by_id[source_id].extractor == version and not force):
                 return source_id, Outcome(source_id, path, "unchanged")
         elif where in self.by_path:
             source_id = self.by_path[where]
@@ -190,9 +191,10 @@ class Sources:
                 stem, dot, suffix = candidate.rpartition(".")
                 source_id = f"{stem}~{digest[:8]}.{suffix}" if dot else f"{candidate}~{digest[:8]}"
         # Later files of this run see this one: a second copy of the same bytes is unchanged.
-        self.by_id[source_id] = SourceState(digest, "", where)
+        self.by_id[source_id] = SourceState(digest, version, where)
         self.by_digest[digest] = source_id
         self.by_path[where] = source_id
+        self.placed.add(source_id)
         return source_id, None
 
 
@@ -216,7 +218,7 @@ def remove_sources(store: GraphStore, names: list[str], on_file: Callable[[Outco
                    if i == name or s.path == where or (s.path or "").startswith(where.rstrip("/") + "/")]
         if not matched:
             outcomes.append(Outcome(name, Path(name), "failed", f"{name}: no such source in the store; "
-                                    "`lexgraph query 'SELECT ?f WHERE {{ ?s lex:fileName ?f }}'` lists them"))
+                                    "`lexgraph query 'SELECT ?f WHERE { ?s lex:fileName ?f }'` lists them"))
         for source_id in matched:
             store.remove(source_id)
             known.pop(source_id)
@@ -245,12 +247,14 @@ def _write(store: GraphStore, items: Iterator[tuple], bulk: bool, version: str,
     The store is marked pending until the end: a run stopped anywhere is finished by the next (`recover`)."""
     outcomes: list[Outcome] = []
     writer = None
+    marked = False
     for path, source_id, record, message in items:
         if record is None:
             outcome = Outcome(source_id, path, "failed", message)
         else:
-            if writer is None and not outcomes:
+            if not marked:
                 store.mark_pending()
+                marked = True
             if bulk and writer is None:
                 writer = store.bulk()
             outcome = _store_record(store, writer, record, source_id, path, version)

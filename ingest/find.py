@@ -137,7 +137,7 @@ def _numbered(text: str) -> list[Mention]:
         mention = _with_tail(text, mention, match.end())
         if mention.date is None and (d := P.DATE_BEFORE.search(text, max(0, mention.start - _LOOKBACK),
                                                                 mention.start)):
-            mention = replace(mention, date=_date(d))
+            mention = replace(mention, date=date_of(d))
         found.append(mention)
     return _share_list_issuer(found)
 
@@ -221,7 +221,7 @@ def _with_tail(text: str, mention: Mention, pos: int) -> Mention:
     issuer = mention.issuer
     for _ in range(2):
         if when is None and (m := P.DATE_AFTER.match(text, pos)):
-            when = _date(m)
+            when = date_of(m)
             pos = m.end()
             continue
         if issuer is None and (m := P.ISSUER_AFTER.match(text, pos)):
@@ -247,7 +247,8 @@ def _subject(text: str, pos: int) -> tuple[str | None, int]:
     return (subject or None), end
 
 
-def _date(m: re.Match[str]) -> date | None:
+def date_of(m: re.Match[str]) -> date | None:
+    """The date a match's groups `d`, `m` and `y` spell, or None when there is no such day."""
     try:
         return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     except ValueError:
@@ -279,7 +280,7 @@ def _named(text: str) -> list[Mention]:
         year = None
         when = None
         if d := P.DATE_AFTER.match(text, end):
-            when = _date(d)
+            when = date_of(d)
             end = d.end()
         elif (y := P.YEAR_AFTER.match(text, end)) and re.match(r"\s*năm", text[end:end + 8], re.I):
             year = int(y.group("y"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest import patterns as P
-from ingest.find import Symbol, parse_symbol
+from ingest.find import Symbol, date_of, parse_symbol
 from ingest.issuers import body_of_number, body_of_phrase, canonical_province, province_in
 from ingest.records import DocumentInfo
 from ingest.signature import signer
@@ -119,10 +119,7 @@ def _place_date(head: str) -> tuple[date | None, str | None]:
     if not found:
         return None, None
     m = min(found, key=lambda f: f.start())
-    try:
-        when = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    except ValueError:
-        when = None
+    when = date_of(m)
     words = (m.group("place") or m.groupdict().get("bare") or "").split()
     for size in range(min(4, len(words)), 0, -1):
         province = canonical_province(" ".join(words[-size:]))
@@ -135,13 +132,7 @@ def _passed_on(text: str) -> date | None:
     """A law or a council's resolution has no place and date line: its closing line says when the
     legislature passed it ("... thông qua ngày 17 tháng 6 năm 2020")."""
     closing = list(P.PASSED_ON.finditer(text))
-    if not closing:
-        return None
-    m = closing[-1]
-    try:
-        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    except ValueError:
-        return None
+    return date_of(closing[-1]) if closing else None
 
 
 def _type_heading(text: str, law_number: bool = False) -> tuple[str, int, int] | None:

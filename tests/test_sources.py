@@ -145,3 +145,14 @@ def test_remove_and_prune_drop_sources(tmp_path):
     assert quads(tmp_path / "store") == quads(tmp_path / "three")
     unknown = runner.invoke(app, ["remove", "no-such.txt", "--store", store])
     assert unknown.exit_code == 1 and "no such source" in unknown.output
+
+
+def test_two_copies_in_one_run_are_one_source_even_when_forced(tmp_path):
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(RAW / "000_621a5b53acb9bbf6.txt", folder / name)
+    store = str(tmp_path / "store")
+    assert "1 ingested, 1 unchanged" in ingest(str(folder), "--store", store)
+    assert "1 ingested, 1 unchanged" in ingest(str(folder), "--store", store, "--force")
+    assert len(GraphStore.open(tmp_path / "store", read_only=True).sources()) == 1
