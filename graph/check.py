@@ -88,7 +88,7 @@ def resolve_citation(store: GraphStore, text: str, year: int | None = None) -> R
     elif not candidates and stated is not None:
         c = citations[0]
         ident = instrument_id(c.type, c.number, year or c.year, c.issuer, c.jurisdiction, c.title, "")
-        iri = store.iris.instrument(ident.issuer, ident.year, ident.type_code, ident.number)
+        iri = URIRef(store.iris.instrument(ident).value)
     else:
         iri = None
     return Resolution(text, stated, iri, bool(candidates), candidates)

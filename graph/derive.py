@@ -15,75 +15,53 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
 
-from graph.identity import instrument_label, type_name_of
+from graph.identity import Recorded, instrument_label, type_name_of
 from graph.mapping import Triple
-from graph.vocab import ELI, LEX
-
-
-@dataclass(frozen=True, slots=True)
-class Identity:
-    """An instrument's identity as the default graph records it."""
-
-    cls: URIRef
-    work_key: str
-    symbol_key: str
-    year: int | None
+from graph.vocab import EDGE_NODE_PROPERTIES, EDGE_PROPERTIES, ELI, LEX, RDF, RDFS, TREE_EDGE, literal, value_of
 
 
 @dataclass(frozen=True, slots=True)
 class Stated:
     """What one citation states about the instrument it cites."""
 
-    document: URIRef
+    document: ox.NamedNode
     number: str | None = None
     date: date | None = None
     title: str | None = None
     issuer: str | None = None
-    body: URIRef | None = None
-    place: URIRef | None = None
+    body: ox.NamedNode | None = None
+    place: ox.NamedNode | None = None
 
 
 @dataclass(slots=True)
 class Evidence:
     """Everything the named graphs say about a set of instruments, gathered for `derive`."""
 
-    identities: dict[URIRef, Identity] = field(default_factory=dict)
-    stated: dict[URIRef, list[Stated]] = field(default_factory=dict)
-    has_text: set[URIRef] = field(default_factory=set)
-    described: dict[URIRef, set[tuple[URIRef, URIRef]]] = field(default_factory=dict)
-    own_edges: dict[URIRef, set[tuple[URIRef, URIRef]]] = field(default_factory=dict)
+    identities: dict[ox.NamedNode, Recorded] = field(default_factory=dict)
+    stated: dict[ox.NamedNode, list[Stated]] = field(default_factory=dict)
+    has_text: set[ox.NamedNode] = field(default_factory=set)
+    described: dict[ox.NamedNode, set[tuple[ox.NamedNode, ox.NamedNode]]] = field(default_factory=dict)
+    own_edges: dict[ox.NamedNode, set[tuple[ox.NamedNode, ox.NamedNode]]] = field(default_factory=dict)
 
 
-# The properties of direct edges between instruments.
-EDGE_PROPERTIES = frozenset({
-    ELI.cites, ELI.based_on, ELI.amends, ELI.repeals, ELI.corrects,
-    LEX.implements, LEX.guides, LEX.replaces, LEX.inImplementationOf,
-})
-
-
-# What `gather` reads of an edge node; the rest of a named graph (mentions, offsets) does not change the
-# default graph.
-EDGE_NODE_PROPERTIES = frozenset({
-    RDF.type, LEX.to, LEX["from"], LEX.relation, LEX.statedIn, LEX.statedNumber, LEX.statedDate,
-    LEX.statedTitle, LEX.statedIssuer, LEX.statedBody, LEX.statedJurisdiction,
-})
 _TO, _FROM, _DESCRIBES = LEX.to, LEX["from"], LEX.describes
 
 
 def gather(triples: Iterable[tuple], evidence: Evidence) -> None:
-    """Add to `evidence` what a set of named-graph triples says (edge nodes, direct edges, full texts).
-    A literal may come as an rdflib Literal or as its Python value."""
-    nodes: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
+    """Add to `evidence` what a set of named-graph triples says (edge nodes, direct edges, full texts)."""
+    nodes: dict[ox.NamedNode, dict[ox.NamedNode, list]] = defaultdict(lambda: defaultdict(list))
+    # Query results give a new object for every occurrence of a term: the same few thousand IRIs recur in
+    # hundreds of thousands of triples, so each is kept once, and literals as the Python values derive reads.
+    seen: dict[ox.NamedNode, ox.NamedNode] = {}
     for s, p, o in triples:
         if p in EDGE_PROPERTIES:
-            evidence.own_edges.setdefault(s, set()).add((p, o))
+            evidence.own_edges.setdefault(s, set()).add((p, seen.setdefault(o, o)))
         elif p == _DESCRIBES:
             evidence.has_text.add(o)
         elif p in EDGE_NODE_PROPERTIES:
-            nodes[s][p].append(o)
+            nodes[s][p].append(value_of(o) if type(o) is ox.Literal else seen.setdefault(o, o))
     for props in nodes.values():
         kinds = props.get(RDF.type, [])
         if not props.get(_TO) or not props.get(_FROM):
@@ -96,23 +74,20 @@ def gather(triples: Iterable[tuple], evidence: Evidence) -> None:
                 date=_first(props, LEX.statedDate),
                 title=_first(props, LEX.statedTitle),
                 issuer=_first(props, LEX.statedIssuer),
-                body=_first(props, LEX.statedBody, literal=False),
-                place=_first(props, LEX.statedJurisdiction, literal=False),
+                body=_first(props, LEX.statedBody),
+                place=_first(props, LEX.statedJurisdiction),
             ))
         elif LEX.DescribedLink in kinds:
             for rel in props.get(LEX.relation, []):
                 evidence.described.setdefault(origin, set()).add((rel, target))
 
 
-def _first(props: dict, prop: URIRef, literal: bool = True):
+def _first(props: dict, prop: ox.NamedNode):
     values = props.get(prop)
-    if not values:
-        return None
-    value = values[0]
-    return value.toPython() if literal and isinstance(value, Literal) else value
+    return values[0] if values else None
 
 
-def derive(subject: URIRef, evidence: Evidence) -> list[Triple]:
+def derive(subject: ox.NamedNode, evidence: Evidence) -> list[Triple]:
     """The default-graph triples of one instrument; none when no source mentions it any more."""
     stated = evidence.stated.get(subject, [])
     in_corpus = subject in evidence.has_text
@@ -122,14 +97,14 @@ def derive(subject: URIRef, evidence: Evidence) -> list[Triple]:
     out: list[Triple] = [
         (subject, RDF.type, identity.cls),
         (subject, RDF.type, LEX.Instrument),
-        (subject, LEX.workKey, Literal(identity.work_key)),
-        (subject, LEX.symbolKey, Literal(identity.symbol_key)),
+        (subject, LEX.workKey, literal(identity.work_key)),
+        (subject, LEX.symbolKey, literal(identity.symbol_key)),
     ]
     if identity.year is not None:
-        out.append((subject, LEX.year, Literal(identity.year)))
+        out.append((subject, LEX.year, literal(identity.year)))
     citing = {s.document for s in stated}
     if citing:
-        out.append((subject, LEX.citedByCount, Literal(len(citing))))
+        out.append((subject, LEX.citedByCount, literal(len(citing))))
     if not in_corpus:
         out += _description(subject, identity, stated)
     own = evidence.own_edges.get(subject, set())
@@ -137,12 +112,12 @@ def derive(subject: URIRef, evidence: Evidence) -> list[Triple]:
         if target == subject:
             continue
         out.append((subject, prop, target))
-        if prop == LEX.implements and (LEX.inImplementationOf, target) not in own:
-            out.append((subject, LEX.inImplementationOf, target))
+        if prop == LEX.implements and (TREE_EDGE, target) not in own:
+            out.append((subject, TREE_EDGE, target))
     return out
 
 
-def _description(subject: URIRef, identity: Identity, stated: list[Stated]) -> list[Triple]:
+def _description(subject: ox.NamedNode, identity: Recorded, stated: list[Stated]) -> list[Triple]:
     """The description most citations agree on; ties go to the earliest date, the longest title."""
     # A full citation (with its date) spells the number-symbol more reliably than a short one.
     dated = {s.number for s in stated if s.date is not None}
@@ -154,16 +129,16 @@ def _description(subject: URIRef, identity: Identity, stated: list[Stated]) -> l
         when = _most_common([s.date for s in stated if s.date and s.date.year == identity.year],
                             tie=lambda d: -d.toordinal())
     out: list[Triple] = [
-        (subject, RDFS.label, Literal(instrument_label(type_name_of(identity.cls), number, title) or identity.work_key))
+        (subject, RDFS.label, literal(instrument_label(type_name_of(identity.cls), number, title) or identity.work_key))
     ]
     if number:
-        out.append((subject, ELI.id_local, Literal(number)))
+        out.append((subject, ELI.id_local, literal(number)))
     if when is not None:
-        out.append((subject, ELI.date_document, Literal(when, datatype=XSD.date)))
+        out.append((subject, ELI.date_document, literal(when)))
     if title:
-        out.append((subject, ELI.title, Literal(title)))
+        out.append((subject, ELI.title, literal(title)))
     if issuer := _most_common([s.issuer for s in stated], tie=len):
-        out.append((subject, LEX.issuerName, Literal(issuer)))
+        out.append((subject, LEX.issuerName, literal(issuer)))
     if body := _most_common([s.body for s in stated]):
         out.append((subject, ELI.passed_by, body))
     if place := _most_common([s.place for s in stated]):

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rdflib import URIRef
+import pyoxigraph as ox
 from slugify import slugify as _slugify
 
-from graph.vocab import LEX, TYPE_CLASSES, TYPE_CODES
+from graph.vocab import CLASS_OF_CODE, LEX, TYPE_CLASSES, TYPE_CODES
 from ingest.find import symbol_of
 from ingest.issuers import body_of_number, body_of_phrase, canonical_province
 from ingest.tables import ISSUER_TOKENS, TYPE_TOKENS, Issuer, canonical_token, issuer_for_token
@@ -26,7 +26,7 @@ _TOKEN_OF_BODY: dict[Issuer, str] = {body: token for token, body in ISSUER_TOKEN
 _CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
 _CENTRAL_LEVELS = {"party_central", "state_central", "ministry"}
 VIETNAM = ("viet-nam", "Việt Nam")
-_NAME_OF_CLASS: dict[URIRef, str] = {}
+_NAME_OF_CLASS: dict[ox.NamedNode, str] = {}
 for _name, _cls in TYPE_CLASSES.items():
     _NAME_OF_CLASS.setdefault(_cls, _name)
 _NAME_MAX = 80
@@ -62,6 +62,21 @@ class InstrumentId:
         """The work key without the province: what a number-symbol alone identifies."""
         return f"{self.issuer_token}/{self.type_code}/{self.number}"
 
+    def recorded(self) -> Recorded:
+        """What the default graph records of this identity."""
+        return Recorded(CLASS_OF_CODE[self.type_code], self.work_key, self.symbol_key, self.year)
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """An instrument's identity as the default graph records it (class, keys, year): what derivation
+    writes, and reads back from the store for an instrument no record of the run restates."""
+
+    cls: ox.NamedNode
+    work_key: str
+    symbol_key: str
+    year: int | None
+
 
 @dataclass(frozen=True, slots=True)
 class Body:
@@ -73,11 +88,11 @@ class Body:
     province: str | None
 
 
-def type_class(type_name: str | None, number: str | None) -> URIRef:
+def type_class(type_name: str | None, number: str | None) -> ox.NamedNode:
     """The ontology class of an instrument: from its type word, else its symbol's type token.
 
-    >>> type_class(None, "22/KH-UBND").fragment, type_class("Chương trình", "26-CT/TU").fragment
-    ('Plan', 'Programme')
+    >>> type_class(None, "22/KH-UBND").value, type_class("Chương trình", "26-CT/TU").value
+    ('https://w3id.org/lexgraph/ontology#Plan', 'https://w3id.org/lexgraph/ontology#Programme')
     """
     if type_name in TYPE_CLASSES:
         return TYPE_CLASSES[type_name]
@@ -99,7 +114,7 @@ def instrument_label(type_name: str | None, number: str | None, title: str | Non
     return title or None
 
 
-def type_name_of(cls: URIRef) -> str | None:
+def type_name_of(cls: ox.NamedNode) -> str | None:
     """The Vietnamese type name of an ontology class ("Nghị quyết" for lex:Resolution)."""
     return _NAME_OF_CLASS.get(cls)
 

@@ -4,23 +4,28 @@ Instruments get ELI-style readable paths, ``{base}eli/vn/{issuer}/{year}/{type}/
 ``undated`` for a year no text states. Issuing bodies, jurisdictions, source files (which also name
 the named graph holding the file's triples) and the edge and mention nodes inside a source follow.
 
+>>> from graph.identity import InstrumentId
 >>> iris = Iris("https://example.org/")
->>> iris.instrument("cp", 2022, "nq", "11")
-rdflib.term.URIRef('https://example.org/eli/vn/cp/2022/nq/11')
->>> iris.instrument("ubnd-can-tho", None, "kh", "35")
-rdflib.term.URIRef('https://example.org/eli/vn/ubnd-can-tho/undated/kh/35')
+>>> iris.instrument(InstrumentId("cp", 2022, "nq", "11", "cp"))
+<NamedNode value=https://example.org/eli/vn/cp/2022/nq/11>
+>>> iris.instrument(InstrumentId("ubnd-can-tho", None, "kh", "35", "ubnd"))
+<NamedNode value=https://example.org/eli/vn/ubnd-can-tho/undated/kh/35>
 >>> iris.source("raw/Kế hoạch 35.txt")
-rdflib.term.URIRef('https://example.org/source/raw/K%E1%BA%BF%20ho%E1%BA%A1ch%2035.txt')
+<NamedNode value=https://example.org/source/raw/K%E1%BA%BF%20ho%E1%BA%A1ch%2035.txt>
 >>> iris.edge(iris.source("a.txt"), 3)
-rdflib.term.URIRef('https://example.org/source/a.txt#c3')
+<NamedNode value=https://example.org/source/a.txt#c3>
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from rdflib import URIRef
+import pyoxigraph as ox
+
+if TYPE_CHECKING:
+    from graph.identity import InstrumentId
 
 DEFAULT_BASE = "https://w3id.org/lexgraph/"
 UNDATED = "undated"
@@ -42,33 +47,34 @@ class Iris:
                 f"base IRI {self.base!r} must start with http://, https:// or urn: and end with '/' or '#'"
             )
 
-    def instrument(self, issuer: str, year: int | None, type_code: str, number: str) -> URIRef:
+    def instrument(self, ident: InstrumentId) -> ox.NamedNode:
         """An instrument: issuer segment, year (None: undated), type code, number segment."""
-        return URIRef(f"{self.base}eli/vn/{issuer}/{year if year else UNDATED}/{type_code}/{number}")
+        year = ident.year if ident.year else UNDATED
+        return ox.NamedNode(f"{self.base}eli/vn/{ident.issuer}/{year}/{ident.type_code}/{ident.number}")
 
-    def body(self, key: str) -> URIRef:
+    def body(self, key: str) -> ox.NamedNode:
         """An issuing body by its key ("chinh-phu", "uy-ban-nhan-dan-can-tho")."""
-        return URIRef(f"{self.base}body/{key}")
+        return ox.NamedNode(f"{self.base}body/{key}")
 
-    def jurisdiction(self, key: str) -> URIRef:
+    def jurisdiction(self, key: str) -> ox.NamedNode:
         """Vietnam ("viet-nam") or a province ("can-tho")."""
-        return URIRef(f"{self.base}place/{key}")
+        return ox.NamedNode(f"{self.base}place/{key}")
 
-    def source(self, source_id: str) -> URIRef:
+    def source(self, source_id: str) -> ox.NamedNode:
         """A source file by its id (path relative to the ingested folder); also its named graph."""
-        return URIRef(f"{self.base}source/{quote(source_id, safe='/-._~')}")
+        return ox.NamedNode(f"{self.base}source/{quote(source_id, safe='/-._~')}")
 
-    def edge(self, source: URIRef, index: int, link: int | None = None) -> URIRef:
+    def edge(self, source: ox.NamedNode, index: int, link: int | None = None) -> ox.NamedNode:
         """The node of a source's citation `index`, or of link `link` described in it."""
-        return URIRef(f"{source}#c{index}" if link is None else f"{source}#c{index}l{link}")
+        return ox.NamedNode(f"{source.value}#c{index}" if link is None else f"{source.value}#c{index}l{link}")
 
-    def mention(self, source: URIRef, index: int, mention: int) -> URIRef:
+    def mention(self, source: ox.NamedNode, index: int, mention: int) -> ox.NamedNode:
         """The node of mention `mention` of citation `index` in a source."""
-        return URIRef(f"{source}#c{index}m{mention}")
+        return ox.NamedNode(f"{source.value}#c{index}m{mention}")
 
-    def dataset(self) -> URIRef:
+    def dataset(self) -> ox.NamedNode:
         """The dataset as a whole (its VoID description)."""
-        return URIRef(self.base)
+        return ox.NamedNode(self.base)
 
     def path_of(self, iri: str) -> str | None:
         """The part of `iri` after the base, or None when it is not under the base."""

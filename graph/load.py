@@ -317,7 +317,7 @@ def _store_record(store: GraphStore, writer: BulkWriter | None, record: Record, 
         return Outcome(source_id, path, "failed",
                        f"{path}: could not be stored ({type(exc).__name__}: {exc}); the store keeps its previous "
                        "version of this file")
-    return Outcome(source_id, path, "ingested", document=mapped.document)
+    return Outcome(source_id, path, "ingested", document=URIRef(mapped.document.value))
 
 
 def ingest_text(

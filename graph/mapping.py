@@ -11,11 +11,10 @@ graph by `graph.derive`, so that every triple appears once however many files su
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from rdflib import RDF, RDFS, SKOS, XSD, Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
 
 from graph.identity import (
     Body,
@@ -28,28 +27,42 @@ from graph.identity import (
     type_class,
 )
 from graph.iri import Iris
-from graph.vocab import ELI, LEVELS, LEX, LINK_PROPERTIES, RELATION_PROPERTIES
+from graph.vocab import EDGES, ELI, LEVELS, LEX, RDF, RDFS, SKOS, TREE_EDGE, literal
 from ingest.laws import catalogue
 from ingest.records import Citation, Record
+from ingest.relations import carries_out
 from ingest.tables import PROVINCE_SUCCESSORS
 
-Triple = tuple[Node, Node, Node]
-
-# Plans, programmes and directives carry out what their legal basis lays down when it comes from a
-# higher authority: such a basis puts them in its implementation tree.
-IMPLEMENTING_TYPES = frozenset({"Kế hoạch", "Chương trình", "Chỉ thị"})
-
+Term = ox.NamedNode | ox.Literal
+Triple = tuple[ox.NamedNode, ox.NamedNode, Term]
 
 @dataclass(frozen=True, slots=True)
 class MappedDocument:
     """The triples of one source's named graph, and what the derived layer needs from it."""
 
     source_id: str
-    graph: URIRef
-    document: URIRef
+    graph: ox.NamedNode
+    document: ox.NamedNode
     triples: tuple[Triple, ...]
     shared: tuple[Triple, ...]
-    identities: dict[URIRef, InstrumentId]
+    identities: dict[ox.NamedNode, InstrumentId]
+
+
+@dataclass(slots=True)
+class _Graph:
+    """What mapping one record accumulates: the named graph's triples, the shared descriptions of bodies
+    and places, and the identity of every instrument it names."""
+
+    iris: Iris
+    source: ox.NamedNode
+    triples: list[Triple] = field(default_factory=list)
+    shared: dict[Triple, None] = field(default_factory=dict)
+    identities: dict[ox.NamedNode, InstrumentId] = field(default_factory=dict)
+
+    def instrument(self, ident: InstrumentId) -> ox.NamedNode:
+        iri = self.iris.instrument(ident)
+        self.identities[iri] = ident
+        return iri
 
 
 def map_record(
@@ -64,43 +77,57 @@ def map_record(
     a citation with no year takes the year of a dated citation of the same instrument in this record;
     across documents, the store's `reconcile` points it at the one dated instrument, once all are in.
     """
-    out: list[Triple] = []
-    shared: dict[Triple, None] = {}
-    identities: dict[URIRef, InstrumentId] = {}
-    source = iris.source(source_id)
-    doc = record.document
+    graph = _Graph(iris, iris.source(source_id))
+    d, level = _map_document(graph, record, source_id, extractor)
+    ids, inferred = _citation_ids(record, source_id)
+    targets = [iris.instrument(i) for i in ids]
+    mention_of: dict[tuple[int, int], tuple[int, int]] = {}
+    for n, citation in enumerate(record.citations):
+        for m, ref in enumerate(citation.mentions):
+            mention_of.setdefault((ref.start, ref.end), (n, m))
+    for n in range(len(record.citations)):
+        if targets[n] == d:
+            continue
+        graph.identities[targets[n]] = ids[n]
+        _map_citation(graph, record, n, d, level, targets[n], inferred[n])
+        _map_links(graph, record, n, d, targets, mention_of)
+    return MappedDocument(source_id, graph.source, d, tuple(graph.triples), tuple(graph.shared), graph.identities)
 
-    doc_year = doc.date.year if doc.date else None
-    doc_id = instrument_id(doc.type, doc.number, doc_year, doc.issuer, doc.jurisdiction, None, source_id)
-    d = iris.instrument(doc_id.issuer, doc_id.year, doc_id.type_code, doc_id.number)
-    identities[d] = doc_id
-    doc_body = body_of(doc.issuer, doc.number, doc.jurisdiction)
-    doc_rank = LEVELS[doc_body.level][1] if doc_body else LEVELS[doc.issuer_level or "other"][1]
 
-    out += [
+def _map_document(graph: _Graph, record: Record, source_id: str, extractor: str) -> tuple[ox.NamedNode, str]:
+    """The source file and the document it holds; returns the document's node and its issuer's level."""
+    doc, source = record.document, graph.source
+    doc_id = instrument_id(doc.type, doc.number, doc.date.year if doc.date else None, doc.issuer, doc.jurisdiction,
+                           None, source_id)
+    d = graph.instrument(doc_id)
+    body = body_of(doc.issuer, doc.number, doc.jurisdiction)
+    label = instrument_label(doc.type, doc.number, None) or f"{doc.type or 'Văn bản'} ({source_id})"
+    graph.triples += [
         (source, RDF.type, LEX.SourceFile),
-        (source, LEX.fileName, Literal(source_id)),
-        (source, LEX.path, Literal(record.path)),
-        (source, LEX.sha256, Literal(record.sha256)),
+        (source, LEX.fileName, literal(source_id)),
+        (source, LEX.path, literal(record.path)),
+        (source, LEX.sha256, literal(record.sha256)),
         (source, LEX.describes, d),
         (d, LEX.source, source),
-        (d, RDFS.label, Literal(
-            instrument_label(doc.type, doc.number, None) or f"{doc.type or 'Văn bản'} ({source_id})"
-        )),
+        (d, RDFS.label, literal(label)),
+        *([(source, LEX.extractor, literal(extractor))] if extractor else []),
+        *((source, LEX.warning, literal(w)) for w in record.warnings),
+        *_optional(d, [
+            (ELI.id_local, doc.number),
+            (ELI.date_document, doc.date),
+            (ELI.title, doc.title),
+            (LEX.issuerName, doc.issuer),
+            (LEX.signer, doc.signer),
+            (LEX.placeOfIssue, doc.place),
+        ]),
+        *_body_links(graph, d, body, ELI.passed_by, ELI.jurisdiction),
     ]
-    if extractor:
-        out.append((source, LEX.extractor, Literal(extractor)))
-    out += [(source, LEX.warning, Literal(w)) for w in record.warnings]
-    out += _optional(d, [
-        (ELI.id_local, doc.number),
-        (ELI.date_document, doc.date),
-        (ELI.title, doc.title),
-        (LEX.issuerName, doc.issuer),
-        (LEX.signer, doc.signer),
-        (LEX.placeOfIssue, doc.place),
-    ])
-    out += _body_links(d, doc_body, iris, shared, ELI.passed_by, ELI.jurisdiction)
+    return d, body.level if body else doc.issuer_level or "other"
 
+
+def _citation_ids(record: Record, source_id: str) -> tuple[list[InstrumentId], list[bool]]:
+    """The identity of each cited instrument; a citation with no year takes the one year the record's
+    other citations of the same instrument give (and is marked as inferred)."""
     ids = [_citation_id(c, source_id) for c in record.citations]
     undated = {i.work_key for i in ids if i.year is None}
     known: dict[str, set[int]] = {}
@@ -112,75 +139,74 @@ def map_record(
         years = known.get(i.work_key, set())
         if i.year is None and len(years) == 1:
             ids[n], inferred[n] = replace(i, year=next(iter(years))), True
-    targets = [iris.instrument(i.issuer, i.year, i.type_code, i.number) for i in ids]
+    return ids, inferred
 
-    span_owner: dict[tuple[int, int], tuple[int, int]] = {}
-    for n, citation in enumerate(record.citations):
-        for m, ref in enumerate(citation.mentions):
-            span_owner.setdefault((ref.start, ref.end), (n, m))
 
-    for n, citation in enumerate(record.citations):
-        x = targets[n]
-        if x == d:
-            continue
-        identities[x] = ids[n]
-        body = body_of(citation.issuer, citation.number, citation.jurisdiction)
-        props = [ELI.cites, *(RELATION_PROPERTIES[r] for r in citation.relations)]
-        out += [(d, p, x) for p in props]
-        rank = LEVELS[body.level][1] if body else LEVELS[citation.issuer_level or "other"][1]
-        if "implements" in citation.relations or (
-            "based_on" in citation.relations and doc.type in IMPLEMENTING_TYPES and rank < doc_rank
-        ):
-            out.append((d, LEX.inImplementationOf, x))
-        c = iris.edge(source, n)
-        out += [
-            (c, RDF.type, LEX.Citation),
-            (c, RDF.type, LEX.Edge),
-            (c, LEX["from"], d),
-            (c, LEX.to, x),
-            (c, LEX.statedIn, d),
-            (c, LEX.statedType, type_class(citation.type, citation.number)),
-        ]
-        out += [(c, LEX.relation, p) for p in props]
-        out += _optional(c, [
+def _map_citation(graph: _Graph, record: Record, n: int, d: ox.NamedNode, level: str, x: ox.NamedNode,
+                  inferred: bool) -> None:
+    """Citation `n` of the record: the document's direct edges to `x`, and the citation node with what it
+    states and every mention."""
+    citation, source = record.citations[n], graph.source
+    body = body_of(citation.issuer, citation.number, citation.jurisdiction)
+    props = [ELI.cites, *(EDGES[r] for r in citation.relations)]
+    out = graph.triples
+    out += [(d, p, x) for p in props]
+    cited_level = body.level if body else citation.issuer_level or "other"
+    if carries_out(citation.relations, record.document.type, level, cited_level):
+        out.append((d, TREE_EDGE, x))
+    c = graph.iris.edge(source, n)
+    out += [
+        (c, RDF.type, LEX.Citation),
+        (c, RDF.type, LEX.Edge),
+        (c, LEX["from"], d),
+        (c, LEX.to, x),
+        (c, LEX.statedIn, d),
+        (c, LEX.statedType, type_class(citation.type, citation.number)),
+        *((c, LEX.relation, p) for p in props),
+        *_optional(c, [
             (LEX.statedNumber, citation.number),
             (LEX.statedDate, citation.date),
             (LEX.statedTitle, citation.title),
             (LEX.statedIssuer, citation.issuer),
-        ])
-        out += [(c, LEX.dateConflict, Literal(v, datatype=XSD.date)) for v in citation.conflicts]
-        if inferred[n]:
-            out.append((c, LEX.yearInferred, Literal(True)))
-        out += _body_links(c, body, iris, shared, LEX.statedBody, LEX.statedJurisdiction)
-        for m, ref in enumerate(citation.mentions):
-            node = iris.mention(source, n, m)
-            out += [
-                (c, LEX.hasMention, node),
-                (node, RDF.type, LEX.Mention),
-                (node, LEX.quote, Literal(ref.text)),
-                (node, LEX.sentence, Literal(ref.sentence)),
-                (node, LEX.start, Literal(ref.start)),
-                (node, LEX.end, Literal(ref.end)),
-                (node, LEX.line, Literal(ref.line)),
-                (node, LEX.inSource, source),
-            ]
-        for k, link in enumerate(citation.links):
-            owner = span_owner.get((link.start, link.end))
-            if owner is None or targets[owner[0]] in (x, d):
-                continue
-            j, m = owner
-            node = iris.edge(source, n, k)
-            out += [
-                (node, RDF.type, LEX.DescribedLink),
-                (node, RDF.type, LEX.Edge),
-                (node, LEX["from"], x),
-                (node, LEX.to, targets[j]),
-                (node, LEX.relation, LINK_PROPERTIES[link.relation]),
-                (node, LEX.statedIn, d),
-                (node, LEX.statedType, type_class(record.citations[j].type, record.citations[j].number)),
-                (node, LEX.hasMention, iris.mention(source, j, m)),
-            ]
-    return MappedDocument(source_id, source, d, tuple(out), tuple(shared), identities)
+        ]),
+        *((c, LEX.dateConflict, literal(v)) for v in citation.conflicts),
+        *([(c, LEX.yearInferred, literal(True))] if inferred else []),
+        *_body_links(graph, c, body, LEX.statedBody, LEX.statedJurisdiction),
+    ]
+    for m, ref in enumerate(citation.mentions):
+        node = graph.iris.mention(source, n, m)
+        out += [
+            (c, LEX.hasMention, node),
+            (node, RDF.type, LEX.Mention),
+            (node, LEX.quote, literal(ref.text)),
+            (node, LEX.sentence, literal(ref.sentence)),
+            (node, LEX.start, literal(ref.start)),
+            (node, LEX.end, literal(ref.end)),
+            (node, LEX.line, literal(ref.line)),
+            (node, LEX.inSource, source),
+        ]
+
+
+def _map_links(graph: _Graph, record: Record, n: int, d: ox.NamedNode, targets: list[ox.NamedNode],
+               mention_of: dict[tuple[int, int], tuple[int, int]]) -> None:
+    """The links citation `n`'s sentences describe from its instrument to another the record cites."""
+    x = targets[n]
+    for k, link in enumerate(record.citations[n].links):
+        owner = mention_of.get((link.start, link.end))
+        if owner is None or targets[owner[0]] in (x, d):
+            continue
+        j, m = owner
+        node = graph.iris.edge(graph.source, n, k)
+        graph.triples += [
+            (node, RDF.type, LEX.DescribedLink),
+            (node, RDF.type, LEX.Edge),
+            (node, LEX["from"], x),
+            (node, LEX.to, targets[j]),
+            (node, LEX.relation, EDGES[link.relation]),
+            (node, LEX.statedIn, d),
+            (node, LEX.statedType, type_class(record.citations[j].type, record.citations[j].number)),
+            (node, LEX.hasMention, graph.iris.mention(graph.source, j, m)),
+        ]
 
 
 def _citation_id(citation: Citation, source_id: str) -> InstrumentId:
@@ -196,48 +222,42 @@ def _citation_id(citation: Citation, source_id: str) -> InstrumentId:
     )
 
 
-def _optional(subject: URIRef, pairs: list[tuple[URIRef, str | date | None]]) -> list[Triple]:
-    out: list[Triple] = []
-    for prop, value in pairs:
-        if value is None or value == "":
-            continue
-        literal = Literal(value, datatype=XSD.date) if isinstance(value, date) else Literal(value)
-        out.append((subject, prop, literal))
-    return out
+def _optional(subject: ox.NamedNode, pairs: list[tuple[ox.NamedNode, str | date | None]]) -> list[Triple]:
+    return [(subject, prop, literal(value)) for prop, value in pairs if value is not None and value != ""]
 
 
-def _body_links(
-    subject: URIRef, body: Body | None, iris: Iris, shared: dict[Triple, None], body_prop: URIRef, place_prop: URIRef
-) -> list[Triple]:
-    """Link `subject` to a body and its jurisdiction; describe both in `shared`."""
+def _body_links(graph: _Graph, subject: ox.NamedNode, body: Body | None, body_prop: ox.NamedNode,
+                place_prop: ox.NamedNode) -> list[Triple]:
+    """Link `subject` to a body and its jurisdiction; describe both in the shared triples."""
     if body is None:
         return []
-    b = iris.body(body.key)
-    level = LEVELS[body.level][0]
-    for t in ((b, RDF.type, LEX.IssuingBody), (b, RDFS.label, Literal(body.label, lang="vi")), (b, LEX.level, level)):
+    b = graph.iris.body(body.key)
+    shared = graph.shared
+    for t in ((b, RDF.type, LEX.IssuingBody), (b, RDFS.label, ox.Literal(body.label, language="vi")),
+              (b, LEX.level, LEVELS[body.level][0])):
         shared[t] = None
     out: list[Triple] = [(subject, body_prop, b)]
     place = jurisdiction_of(body)
     if place is not None:
-        p = _describe_place(place, iris, shared)
+        p = _describe_place(graph, place)
         if body.province:
             shared[(b, ELI.jurisdiction, p)] = None
             if body.province in PROVINCE_SUCCESSORS:
                 # A former province points at the one that took it in: queries by either name find both.
                 successor, on = PROVINCE_SUCCESSORS[body.province]
-                shared[(p, LEX.mergedInto, _describe_place((slugify(successor), successor), iris, shared))] = None
-                shared[(p, LEX.mergedOn, Literal(on))] = None
+                shared[(p, LEX.mergedInto, _describe_place(graph, (slugify(successor), successor)))] = None
+                shared[(p, LEX.mergedOn, literal(on))] = None
         out.append((subject, place_prop, p))
     return out
 
 
-def _describe_place(place: tuple[str, str], iris: Iris, shared: dict[Triple, None]) -> URIRef:
-    p = iris.jurisdiction(place[0])
+def _describe_place(graph: _Graph, place: tuple[str, str]) -> ox.NamedNode:
+    p = graph.iris.jurisdiction(place[0])
     for t in (
         (p, RDF.type, LEX.Jurisdiction),
         (p, RDF.type, SKOS.Concept),
-        (p, SKOS.prefLabel, Literal(place[1], lang="vi")),
+        (p, SKOS.prefLabel, ox.Literal(place[1], language="vi")),
         (p, SKOS.inScheme, LEX.Jurisdictions),
     ):
-        shared[t] = None
+        graph.shared[t] = None
     return p

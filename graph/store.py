@@ -11,38 +11,45 @@ source file; by construction no triple is in two of them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, XSD, BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from graph.derive import EDGE_NODE_PROPERTIES, EDGE_PROPERTIES, Evidence, Identity, derive, gather
-from graph.identity import InstrumentId
+from graph.derive import Evidence, derive, gather
+from graph.identity import InstrumentId, Recorded
 from graph.iri import DEFAULT_BASE, Iris
 from graph.mapping import MappedDocument, Triple
-from graph.vocab import LEX, ONTOLOGY_FILE, ONTOLOGY_IRI, TYPE_CODES, VOID
+from graph.vocab import (
+    EDGE_NODE_PROPERTIES,
+    EDGE_PROPERTIES,
+    ELI,
+    LEX,
+    ONTOLOGY_FILE,
+    ONTOLOGY_IRI,
+    RDF,
+    RDFS,
+    SKOS,
+    VOID,
+    XSD,
+    literal,
+)
 
 PREFIXES = {
-    "lex": str(LEX),
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "void": str(VOID),
+    "lex": LEX._NS,
+    "eli": ELI._NS,
+    "rdf": RDF._NS,
+    "rdfs": RDFS._NS,
+    "skos": SKOS._NS,
+    "xsd": XSD._NS,
+    "void": VOID._NS,
 }
-_CLASS_OF_CODE = {code: cls for cls, code in TYPE_CODES.items()}
 _ONTOLOGY_GRAPH = ox.NamedNode(ONTOLOGY_IRI)
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
-_WORK_KEY, _SYMBOL_KEY, _YEAR = (ox.NamedNode(str(p)) for p in (LEX.workKey, LEX.symbolKey, LEX.year))
-_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-_EDGE_NODE_PROPERTIES = ", ".join(p.n3() for p in sorted(EDGE_NODE_PROPERTIES))
-_EDGE_PROPERTIES = ", ".join(p.n3() for p in sorted(EDGE_PROPERTIES))
+_EDGE_NODE_PROPERTIES = ", ".join(str(p) for p in sorted(EDGE_NODE_PROPERTIES))
+_EDGE_PROPERTIES = ", ".join(str(p) for p in sorted(EDGE_PROPERTIES))
 _LINKS = frozenset({LEX.to, LEX["from"], LEX.describes})
 
 
@@ -103,12 +110,12 @@ class GraphStore:
         """Record the base IRI and (re)load the ontology when the file changed."""
         data = ONTOLOGY_FILE.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
-        marker = ox.Quad(_ONTOLOGY_GRAPH, ox.NamedNode(str(LEX.sha256)), ox.Literal(digest), _ONTOLOGY_GRAPH)
+        marker = ox.Quad(_ONTOLOGY_GRAPH, LEX.sha256, ox.Literal(digest), _ONTOLOGY_GRAPH)
         if new:
-            dataset = ox.NamedNode(str(self.iris.dataset()))
+            dataset = self.iris.dataset()
             self.store.extend([
-                ox.Quad(dataset, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(VOID.Dataset)), ox.DefaultGraph()),
-                ox.Quad(dataset, ox.NamedNode(str(VOID.uriSpace)), ox.Literal(self.iris.base), ox.DefaultGraph()),
+                ox.Quad(dataset, RDF.type, VOID.Dataset, ox.DefaultGraph()),
+                ox.Quad(dataset, VOID.uriSpace, ox.Literal(self.iris.base), ox.DefaultGraph()),
             ])
         if marker not in self.store:
             self.store.remove_graph(_ONTOLOGY_GRAPH)
@@ -174,13 +181,10 @@ class GraphStore:
     def source_state(self, source_id: str) -> tuple[str, str] | None:
         """The (sha256, extractor version) recorded for a source, or None when it was never ingested."""
         g = self.iris.source(source_id)
-        rows = self.select(
-            f"""SELECT ?sha ?ext WHERE {{ GRAPH {g.n3()} {{
-                  {g.n3()} lex:sha256 ?sha . OPTIONAL {{ {g.n3()} lex:extractor ?ext }} }} }}"""
-        )
-        if not rows:
-            return None
-        return str(rows[0]["sha"]), str(rows[0].get("ext", ""))
+        for row in self.query(f"SELECT ?sha ?ext WHERE {{ GRAPH {g} {{ {g} lex:sha256 ?sha . "
+                              f"OPTIONAL {{ {g} lex:extractor ?ext }} }} }}"):
+            return row["sha"].value, row["ext"].value if row["ext"] is not None else ""
+        return None
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -191,11 +195,11 @@ class GraphStore:
         evidence = self._evidence(subjects, exclude=g)
         gather(mapped.triples, evidence)
         for iri, ident in mapped.identities.items():
-            evidence.identities[iri] = _identity(ident)
+            evidence.identities[iri] = ident.recorded()
         derived = [t for s in sorted(subjects) for t in derive(s, evidence)]
         update = [
-            f"DROP SILENT GRAPH {g.n3()}",
-            f"INSERT DATA {{ GRAPH {g.n3()} {{ {_block(mapped.triples)} }} }}",
+            f"DROP SILENT GRAPH {g}",
+            f"INSERT DATA {{ GRAPH {g} {{ {_block(mapped.triples)} }} }}",
             self._clear(subjects),
             self._insert_default([*derived, *mapped.shared]),
         ]
@@ -204,12 +208,12 @@ class GraphStore:
     def remove(self, source_id: str) -> bool:
         """Forget one source: drop its named graph and re-derive what it touched. False if unknown."""
         g = self.iris.source(source_id)
-        if not self.store.contains_named_graph(ox.NamedNode(str(g))):
+        if not self.store.contains_named_graph(g):
             return False
         old = self._touched(g)
         evidence = self._evidence(old, exclude=g)
         derived = [t for s in sorted(old) for t in derive(s, evidence)]
-        self._update([f"DROP SILENT GRAPH {g.n3()}", self._clear(old), self._insert_default(derived),
+        self._update([f"DROP SILENT GRAPH {g}", self._clear(old), self._insert_default(derived),
                       *self._drop_unused("lex:IssuingBody"), *self._drop_unused("lex:Jurisdiction")])
         return True
 
@@ -240,84 +244,90 @@ class GraphStore:
 
     def derive_all(self) -> None:
         """Derive the default graph of every instrument again, from all named graphs."""
-        subjects = {r["x"] for r in self.select(
+        self._derive(self._nodes(
             f"""SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{
                  {{ ?e lex:to ?x }} UNION {{ ?e lex:from ?x }} UNION {{ ?s lex:describes ?x }} }}
                {self.named_only} }}"""
-        )}
-        self._derive(subjects, {})
+        ), {})
 
-    def _derive(self, subjects: set[URIRef], identities: dict[URIRef, InstrumentId], batch: int = 2000) -> None:
+    def _derive(self, subjects: set[ox.NamedNode], identities: dict[ox.NamedNode, InstrumentId],
+                batch: int = 200) -> None:
         """Replace the default-graph triples of `subjects`, a batch at a time, from all named graphs."""
         ordered = sorted(subjects)
         for k in range(0, len(ordered), batch):
             chunk = set(ordered[k:k + batch])
             evidence = self._evidence(chunk, exclude=None)
             for iri in chunk & identities.keys():
-                evidence.identities[iri] = _identity(identities[iri])
+                evidence.identities[iri] = identities[iri].recorded()
             derived = [t for s in sorted(chunk) for t in derive(s, evidence)]
             self._update([self._clear(chunk)])
-            self.store.bulk_extend(ox.Quad(*map(to_oxigraph, t), ox.DefaultGraph()) for t in derived)
+            self.store.bulk_extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in derived)
 
     @property
     def _pending(self) -> ox.Quad:
-        return ox.Quad(ox.NamedNode(str(self.iris.dataset())), ox.NamedNode(str(LEX.derivationPending)),
-                       ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))), ox.DefaultGraph())
+        return ox.Quad(self.iris.dataset(), LEX.derivationPending, ox.Literal(True), ox.DefaultGraph())
 
-    def reconcile(self) -> list[tuple[URIRef, URIRef]]:
+    def reconcile(self, batch: int = 50) -> list[tuple[ox.NamedNode, ox.NamedNode]]:
         """Merge each undated instrument into the one dated instrument with its work key, if only one.
 
         A citation that gave no year was written against an "undated" IRI; once the graph knows a
         single dated instrument with the same issuer, type and number, the citation is pointed at it
-        (and marked `lex:yearInferred`). Returns the (undated, dated) pairs merged.
+        (and marked `lex:yearInferred`). Pairs are merged `batch` at a time, each batch in one update, then
+        what they touch is derived again. Returns the (undated, dated) pairs merged.
         """
         pairs = self.unreconciled()
-        for undated, dated in pairs:
-            u, d = undated.n3(), dated.n3()
-            # What points at the undated instrument is derived again too: its edges now end at the dated one.
-            subjects = {undated, dated} | {r["x"] for r in self.select(
-                f"""SELECT DISTINCT ?x WHERE {{ {{ ?x ?p {u} }} UNION {{ GRAPH ?g {{ ?e lex:to {u} ; lex:from ?x }} }}
-                      ?x a lex:Instrument }}""")}
-            named = self.named_only
-            self._update([
-                f"""DELETE {{ GRAPH ?g {{ ?e lex:to {u} }} }}
-                    INSERT {{ GRAPH ?g {{ ?e lex:to {d} ; lex:yearInferred true }} }}
-                    WHERE {{ GRAPH ?g {{ ?e lex:to {u} }} {named} }}""",
-                f"""DELETE {{ GRAPH ?g {{ ?s ?p {u} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {d} }} }}
-                    WHERE {{ GRAPH ?g {{ ?s ?p {u} }} {named} }}""",
-                f"""DELETE {{ GRAPH ?g {{ {u} ?p ?o }} }} INSERT {{ GRAPH ?g {{ {d} ?p ?o }} }}
-                    WHERE {{ GRAPH ?g {{ {u} ?p ?o }} {named} }}""",
-            ])
-            evidence = self._evidence(subjects, exclude=None)
-            derived = [t for s in sorted(subjects) for t in derive(s, evidence)]
-            self._update([self._clear(subjects), self._insert_default(derived)])
+        for k in range(0, len(pairs), batch):
+            self._merge(pairs[k:k + batch])
         return pairs
 
-    def unreconciled(self) -> list[tuple[URIRef, URIRef]]:
+    def _merge(self, pairs: list[tuple[ox.NamedNode, ox.NamedNode]]) -> None:
+        """Point what the named graphs say of each undated instrument at its dated one, and derive again."""
+        values = " ".join(f"({u} {d})" for u, d in pairs)
+        named = self.named_only
+        # What points at an undated instrument is derived again too: its edges now end at the dated one.
+        subjects = {x for pair in pairs for x in pair} | self._nodes(
+            f"""SELECT DISTINCT ?x WHERE {{ VALUES (?u ?d) {{ {values} }}
+                  {{ ?x ?p ?u }} UNION {{ GRAPH ?g {{ ?e lex:to ?u ; lex:from ?x }} }} ?x a lex:Instrument }}""")
+        self._update([
+            f"""DELETE {{ GRAPH ?g {{ ?e lex:to ?u }} }}
+                INSERT {{ GRAPH ?g {{ ?e lex:to ?d ; lex:yearInferred true }} }}
+                WHERE {{ VALUES (?u ?d) {{ {values} }} GRAPH ?g {{ ?e lex:to ?u }} {named} }}""",
+            f"""DELETE {{ GRAPH ?g {{ ?s ?p ?u }} }} INSERT {{ GRAPH ?g {{ ?s ?p ?d }} }}
+                WHERE {{ VALUES (?u ?d) {{ {values} }} GRAPH ?g {{ ?s ?p ?u }} {named} }}""",
+            f"""DELETE {{ GRAPH ?g {{ ?u ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?d ?p ?o }} }}
+                WHERE {{ VALUES (?u ?d) {{ {values} }} GRAPH ?g {{ ?u ?p ?o }} {named} }}""",
+        ])
+        self._derive(subjects, {})
+
+    def unreconciled(self) -> list[tuple[ox.NamedNode, ox.NamedNode]]:
         """(undated, dated) pairs: an undated instrument with no text of its own and the one dated
         instrument of its work key, which should have absorbed it (`reconcile` does)."""
-        return [(r["u"], r["d"]) for r in self.select(
+        return [(r["u"], r["d"]) for r in self.query(
             """SELECT ?u (SAMPLE(?dated) AS ?d) WHERE {
                      ?u lex:workKey ?k . FILTER NOT EXISTS { ?u lex:year ?none }
                      FILTER NOT EXISTS { ?u lex:source ?text }
                      ?dated lex:workKey ?k ; lex:year ?y .
-                   } GROUP BY ?u HAVING (COUNT(DISTINCT ?dated) = 1)"""
+                   } GROUP BY ?u HAVING (COUNT(DISTINCT ?dated) = 1) ORDER BY ?u"""
         )]
 
-    def _touched(self, g: URIRef) -> set[URIRef]:
-        """The instruments a source's named graph says something about."""
-        return {r["x"] for r in self.select(
-            f"""SELECT DISTINCT ?x WHERE {{ GRAPH {g.n3()} {{
-                  {{ ?e lex:to ?x }} UNION {{ ?e lex:from ?x }} UNION {{ ?s lex:describes ?x }} }} }}"""
-        )}
+    def _nodes(self, sparql: str) -> set[ox.NamedNode]:
+        """The first column of a SELECT query's rows."""
+        return {row[0] for row in self.query(sparql)}
 
-    def _evidence(self, subjects: set[URIRef], exclude: URIRef | None) -> Evidence:
+    def _touched(self, g: ox.NamedNode) -> set[ox.NamedNode]:
+        """The instruments a source's named graph says something about."""
+        return self._nodes(
+            f"""SELECT DISTINCT ?x WHERE {{ GRAPH {g} {{
+                  {{ ?e lex:to ?x }} UNION {{ ?e lex:from ?x }} UNION {{ ?s lex:describes ?x }} }} }}"""
+        )
+
+    def _evidence(self, subjects: set[ox.NamedNode], exclude: ox.NamedNode | None) -> Evidence:
         """What the named graphs (but `exclude`) say about `subjects`, with their recorded identities."""
         evidence = Evidence()
         if not subjects:
             return evidence
-        values = " ".join(s.n3() for s in sorted(subjects))
-        skip = f"FILTER (?g != {exclude.n3()})" if exclude is not None else ""
+        values = " ".join(str(s) for s in sorted(subjects))
+        skip = f"FILTER (?g != {exclude})" if exclude is not None else ""
         result = self.store.query(
             f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
                   VALUES ?x {{ {values} }}
@@ -331,18 +341,17 @@ class GraphStore:
                 }}""",
             prefixes=PREFIXES,
         )
-        gather(_evidence_triples(result), evidence)
+        gather(((t.subject, t.predicate, t.object) for t in result), evidence)
+        # The class is read as recorded, never parsed back out of the work key.
         for row in self.store.query(
-            f"""SELECT ?x ?k ?sk ?y WHERE {{ VALUES ?x {{ {values} }}
-                  ?x lex:workKey ?k ; lex:symbolKey ?sk . OPTIONAL {{ ?x lex:year ?y }} }}""",
+            f"""SELECT ?x ?c ?k ?sk ?y WHERE {{ VALUES ?x {{ {values} }}
+                  ?x lex:workKey ?k ; lex:symbolKey ?sk ; a ?c FILTER (?c != lex:Instrument)
+                  OPTIONAL {{ ?x lex:year ?y }} }}""",
             prefixes=PREFIXES,
         ):
-            key = row["k"].value
             year = row["y"]
-            evidence.identities[to_rdflib(row["x"])] = Identity(
-                _CLASS_OF_CODE.get(key.split("/")[1], LEX.UntypedInstrument), key, row["sk"].value,
-                int(year.value) if year is not None else None,
-            )
+            evidence.identities[row["x"]] = Recorded(row["c"], row["k"].value, row["sk"].value,
+                                                     int(year.value) if year is not None else None)
         return evidence
 
     def _insert_default(self, triples: list[Triple]) -> str:
@@ -350,11 +359,11 @@ class GraphStore:
         block = _block(triples)
         return f"INSERT DATA {{ {self._default} {{ {block} }} }}" if self._default else f"INSERT DATA {{ {block} }}"
 
-    def _clear(self, subjects: set[URIRef]) -> str:
+    def _clear(self, subjects: set[ox.NamedNode]) -> str:
         """Delete the default-graph triples of `subjects` (derived ones; they are re-derived next)."""
         if not subjects:
             return ""
-        values = " ".join(s.n3() for s in sorted(subjects))
+        values = " ".join(str(s) for s in sorted(subjects))
         if self._default:
             return (f"DELETE {{ {self._default} {{ ?x ?p ?o }} }} "
                     f"WHERE {{ VALUES ?x {{ {values} }} {self._default} {{ ?x ?p ?o }} }}")
@@ -381,41 +390,43 @@ class BulkWriter:
     default graph again, so a run stopped half way leaves nothing wrong for good.
     """
 
-    def __init__(self, store: GraphStore, flush_every: int = 200_000) -> None:
+    def __init__(self, store: GraphStore, flush_every: int = 50_000) -> None:
         self.store = store
         self.flush_every = flush_every
-        self.touched: set[URIRef] = set()
-        self.identities: dict[URIRef, InstrumentId] = {}
+        self.touched: set[ox.NamedNode] = set()
+        self.identities: dict[ox.NamedNode, InstrumentId] = {}
         self.shared: set[Triple] = set()  # bodies and places, written once with the named graphs
         self.quads: list[ox.Quad] = []
         store.mark_pending()
 
     def add(self, mapped: MappedDocument) -> None:
         """Queue one source's named graph (its old version, if any, is dropped now)."""
-        graph = ox.NamedNode(str(mapped.graph))
+        graph = mapped.graph
         if self.store.store.contains_named_graph(graph):
-            self.touched |= self.store._touched(mapped.graph)
+            self.touched |= self.store._touched(graph)
             self.store.store.remove_graph(graph)
-        quads, touched = self.quads, self.touched
+        touched = self.touched
+        quads = self.quads
         for s, p, o in mapped.triples:
             if p in _LINKS:
                 touched.add(o)  # type: ignore[arg-type]
-            quads.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph))
-        self.touched |= mapped.identities.keys()
+            quads.append(ox.Quad(s, p, o, graph))
+        touched |= mapped.identities.keys()
         self.identities.update(mapped.identities)
+        default = ox.DefaultGraph()
         # Identities go in at once, so that a run stopped before `finish` can still be derived (derive_all).
         for iri, ident in mapped.identities.items():
-            node = to_oxigraph(iri)
-            self.quads += [ox.Quad(node, _WORK_KEY, ox.Literal(ident.work_key), ox.DefaultGraph()),
-                           ox.Quad(node, _SYMBOL_KEY, ox.Literal(ident.symbol_key), ox.DefaultGraph())]
-            if ident.year is not None:
-                self.quads.append(ox.Quad(node, _YEAR, ox.Literal(str(ident.year), datatype=_INTEGER),
-                                          ox.DefaultGraph()))
+            recorded = ident.recorded()
+            quads += [ox.Quad(iri, RDF.type, recorded.cls, default),
+                      ox.Quad(iri, LEX.workKey, literal(recorded.work_key), default),
+                      ox.Quad(iri, LEX.symbolKey, literal(recorded.symbol_key), default)]
+            if recorded.year is not None:
+                quads.append(ox.Quad(iri, LEX.year, literal(recorded.year), default))
         for triple in mapped.shared:
             if triple not in self.shared:
                 self.shared.add(triple)
-                self.quads.append(ox.Quad(*map(to_oxigraph, triple), ox.DefaultGraph()))
-        if len(self.quads) >= self.flush_every:
+                quads.append(ox.Quad(*triple, default))
+        if len(quads) >= self.flush_every:
             self._flush()
 
     def finish(self) -> None:
@@ -429,65 +440,22 @@ class BulkWriter:
         self.quads = []
 
 
-def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph one."""
-    if type(term) is URIRef:  # the common case first, without the isinstance chain
-        return ox.NamedNode(term)
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """A pyoxigraph term as an rdflib one (plain strings stay plain, as rdflib writes them)."""
+    """A pyoxigraph term as an rdflib one (plain strings stay plain, as rdflib writes them), for rows
+    handed to Python callers."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:
+    if term.datatype == XSD.string:
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def _evidence_triples(triples: Iterable[ox.Triple]) -> Iterator[tuple]:
-    """pyoxigraph triples for `gather`: IRIs as rdflib ones, each converted once (a few thousand recur),
-    literals as their Python values (what `gather` reads of them, without building rdflib Literals)."""
-    iris: dict[str, URIRef] = {}
-
-    def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node | str | int | date:
-        if type(t) is ox.NamedNode:
-            value = t.value
-            node = iris.get(value)
-            if node is None:
-                node = iris[value] = URIRef(value)
-            return node
-        if type(t) is ox.Literal:
-            kind = t.datatype.value
-            if kind == _XSD_DATE:
-                return date.fromisoformat(t.value)
-            return int(t.value) if kind == _INTEGER.value else t.value
-        return to_rdflib(t)
-
-    for t in triples:
-        yield term(t.subject), term(t.predicate), term(t.object)
-
-
-def _identity(ident: InstrumentId) -> Identity:
-    return Identity(_CLASS_OF_CODE[ident.type_code], ident.work_key, ident.symbol_key, ident.year)
-
-
 def _block(triples: Iterable[Triple]) -> str:
-    return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+    return "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
 
 
 def _open_embedded(location: Path | None, read_only: bool) -> ox.Store:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ingest import patterns as P
 from ingest.issuers import body_of_number, body_of_phrase
 from ingest.records import Link, Mention, Relation
-from ingest.tables import TYPE_WORDS, Issuer
+from ingest.tables import LEVEL_RANK, TYPE_WORDS, Issuer
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +154,31 @@ def opening_spans(text: str, start: int, body_start: int) -> list[tuple[int, int
         stop = P.OPENING_END.search(text, m.end(), body_start)
         spans.append((m.start(), stop.start() if stop else body_start))
     return spans
+
+
+# Plans, programmes and directives carry out what their legal basis lays down when it comes from a
+# higher authority: such a basis puts them in its implementation tree.
+IMPLEMENTING_TYPES = frozenset({"Kế hoạch", "Chương trình", "Chỉ thị"})
+
+
+def carries_out(relations: frozenset[str] | set[str] | tuple[str, ...], document_type: str | None,
+                document_level: str, cited_level: str) -> bool:
+    """Whether a citation puts the citing document in the implementation tree of what it cites: it says
+    it implements it, or it is a plan, programme or directive based on an instrument of a higher level.
+
+    >>> carries_out(("based_on",), "Kế hoạch", "provincial_committee", "state_central")
+    True
+    >>> carries_out(("based_on",), "Quyết định", "provincial_committee", "state_central")
+    False
+    >>> carries_out(("based_on",), "Kế hoạch", "provincial_committee", "provincial_council")
+    True
+    >>> carries_out(("based_on",), "Kế hoạch", "provincial_committee", "provincial_department")
+    False
+    """
+    if "implements" in relations:
+        return True
+    return ("based_on" in relations and document_type in IMPLEMENTING_TYPES
+            and LEVEL_RANK[cited_level] < LEVEL_RANK[document_level])
 
 
 def document_relations(

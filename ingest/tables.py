@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 Level = Literal[
     "party_central",
@@ -21,6 +21,8 @@ Level = Literal[
     "provincial_department",
     "other",
 ]
+# The rank of each level, 1 the highest: the order of `Level`.
+LEVEL_RANK: dict[str, int] = {level: rank for rank, level in enumerate(get_args(Level), 1)}
 
 # Type words as written before a number ("Nghị quyết số ..."), mapped to the schema's type name.
 # Longer phrases first matters only for readability: the pattern builder sorts by length.

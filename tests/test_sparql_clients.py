@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from SPARQLWrapper import CSV, JSON, N3, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from graph.vocab import LEX
 from tests.live import TOKEN
 
 PREFIXES = """PREFIX lex: <https://w3id.org/lexgraph/ontology#>
@@ -17,6 +16,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 TREE = PREFIXES + """SELECT ?plan WHERE {
   ?r eli:id_local "11/NQ-CP" ; lex:year 2022 . ?plan lex:inImplementationOf ?r } ORDER BY ?plan"""
+LEX = Namespace("https://w3id.org/lexgraph/ontology#")
 PLANS = ["https://w3id.org/lexgraph/eli/vn/ubnd-can-tho/2022/kh/35",
          "https://w3id.org/lexgraph/eli/vn/ubnd-hai-phong/2022/ctr/1"]
 
