@@ -230,13 +230,16 @@ def implementers(
     ] = None,
     store: StoreOption = None,
     output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-    sparql: Annotated[bool, typer.Option("--sparql", help="Print the SPARQL query behind the tree and stop.")] = False,
+    sparql: Annotated[bool, typer.Option(
+        "--sparql", help="Print the SPARQL queries that build the tree, ready to paste, and stop.")] = False,
 ) -> None:
     """The implementation tree of an instrument: documents that carry it out, each with its relation."""
     graph = _open(store, Settings.from_env(), read_only=True)
     target = _lookup(graph, ident, year)
     if sparql:
-        out.print(Q.implementers_sparql(target), markup=False, highlight=False)
+        queries = Q.tree_sparql(graph, target)
+        sys.stdout.write(queries[0] + "\n\n# Then, with the instruments that query finds:\n\n"
+                         + "\n\n".join(queries[1:]) + "\n")
         return
     rows = Q.implementers(graph, target, depth)
     if output_format == "json":

@@ -263,7 +263,7 @@ def ingest(body: DocumentIn, request: Request, svc: Svc) -> Response:
         outcome = ingest_text(svc.store, body.text, digest, source_id, Path(body.source.strip()), extractor_version())
         if outcome.status == "ingested":
             svc.store.reconcile()
-            svc.store.close()
+            svc.store.flush()
             svc.written()
     if outcome.status == "failed":
         raise ApiError(400, outcome.message)

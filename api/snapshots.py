@@ -37,7 +37,7 @@ class Snapshots:
         """A new snapshot of the store as it is now; older ones go once no query can be using them."""
         self.count += 1
         path = self.root / f"{self.count:06d}"
-        self.store.store.backup(str(path))
+        self.store.backup(path)
         now = time.monotonic()
         if self.current is not None:
             self.superseded.append((now, self.current))

@@ -24,7 +24,6 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from api.deps import STATIC, ApiError, Service, service
 from api.negotiation import CANONICAL, FORMAT_NAMES, RDF_TYPES, RESULT_TYPES, choose, from_format
 from api.runner import Query, QueryError, check_query
-from graph.store import PREFIXES
 
 router = APIRouter(tags=["SPARQL"])
 EXAMPLES = Path(__file__).resolve().parent / "examples"
@@ -159,7 +158,7 @@ async def _update(svc: Service, request: Request, text: str) -> Response:
 
     def apply() -> None:
         with svc.write_lock:
-            svc.store.store.update(text, prefixes=PREFIXES)
+            svc.store.update(text)
             svc.written()
 
     try:

@@ -1,30 +1,19 @@
-"""The graph as a networkx DiGraph, for analytics and drawing: rankings, chains, implementation lag."""
+"""The graph as a networkx DiGraph, for analytics and drawing, and PageRank over it.
+
+What the graph answers by itself (implementation trees and their lag, the most cited) is asked of it in
+`graph.queries`, with one meaning of "cited by": the number of documents citing an instrument.
+"""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from datetime import date
 
 import networkx as nx
 from rdflib import URIRef
 
-from graph.queries import RELATION_NAMES, describe
+from graph.queries import describe
 from graph.store import GraphStore
+from graph.vocab import RELATION_NAMES, TREE_EDGE
 
-_TREE = "https://w3id.org/lexgraph/ontology#inImplementationOf"
-
-
-@dataclass(frozen=True, slots=True)
-class LagRow:
-    """How long after the instrument it carries out a document was issued."""
-
-    node: str
-    label: str
-    jurisdiction: str | None
-    date: date | None
-    parent: str
-    parent_label: str
-    lag_days: int | None
+_TREE = TREE_EDGE.value
 
 
 def neighbourhood(store: GraphStore, centre: URIRef, depth: int, up: bool, down: bool,
@@ -104,37 +93,6 @@ def to_networkx(store: GraphStore) -> nx.DiGraph:
     return g
 
 
-def most_cited(g: nx.DiGraph, n: int = 20) -> list[tuple[str, int]]:
-    """The `n` instruments with the most citing instruments (in-degree), most cited first."""
-    return sorted(((x, d) for x, d in g.in_degree()), key=lambda t: (-t[1], t[0]))[:n]
-
-
 def pagerank(g: nx.DiGraph) -> dict[str, float]:
     """PageRank of every instrument over the citation arcs."""
     return nx.pagerank(g) if g.number_of_nodes() else {}
-
-
-def implementation_tree(g: nx.DiGraph, root: str) -> nx.DiGraph:
-    """The sub-graph of documents that carry out `root`, directly or transitively."""
-    tree = nx.DiGraph((a, b) for a, b, t in g.edges(data="tree") if t)
-    if root not in tree:
-        return nx.DiGraph()
-    return tree.subgraph(nx.ancestors(tree, root) | {root}).copy()
-
-
-def implementation_chains(g: nx.DiGraph, root: str) -> list[list[str]]:
-    """Every chain from a document nothing else carries out up to `root` (leaf first)."""
-    tree = implementation_tree(g, root)
-    leaves = [x for x in tree if tree.in_degree(x) == 0 and x != root]
-    return [path for leaf in sorted(leaves) for path in nx.all_simple_paths(tree, leaf, root)]
-
-
-def implementation_lag(g: nx.DiGraph, root: str) -> list[LagRow]:
-    """For each document in `root`'s implementation tree: days from what it carries out to its own date."""
-    tree = implementation_tree(g, root)
-    rows = []
-    for a, b in sorted(tree.edges()):
-        da, db = g.nodes[a].get("date"), g.nodes[b].get("date")
-        rows.append(LagRow(a, g.nodes[a]["label"], g.nodes[a].get("jurisdiction"), da, b, g.nodes[b]["label"],
-                           (da - db).days if da and db else None))
-    return rows

@@ -31,7 +31,7 @@ def export(store: GraphStore, fmt: str, out: BinaryIO) -> None:
         # Turtle and RDF/XML read far better with the vocabulary's prefixes; N-Triples ignores them.
         ox.serialize(triples, out, TRIPLE_FORMATS[fmt], prefixes=PREFIXES)
     elif fmt in QUAD_FORMATS:
-        ox.serialize(store.store.quads_for_pattern(None, None, None, None), out, QUAD_FORMATS[fmt], prefixes=PREFIXES)
+        ox.serialize(store.quads(), out, QUAD_FORMATS[fmt], prefixes=PREFIXES)
     elif fmt == "graphml":
         g = to_networkx(store)
         for _, data in g.nodes(data=True):

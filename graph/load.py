@@ -266,7 +266,7 @@ def _write(store: GraphStore, items: Iterator[tuple], bulk: bool, version: str,
     if any(o.status == "ingested" for o in outcomes):
         store.reconcile()
     store.clear_pending()
-    store.close()
+    store.flush()
     return outcomes
 
 

@@ -1,7 +1,7 @@
 """The questions people ask of the graph, as SPARQL, and the lookups that turn what they type into IRIs.
 
 Each named query is a function returning frozen rows; the SPARQL text behind it is available too
-(`implementers_sparql`), so a user can run or adapt it anywhere a SPARQL endpoint is.
+(`tree_sparql`), so a user can run or adapt it anywhere a SPARQL endpoint is.
 """
 
 from __future__ import annotations
@@ -16,20 +16,9 @@ from rdflib import Literal, URIRef
 
 from graph.identity import instrument_id
 from graph.store import GraphStore
-from graph.vocab import TYPE_CODES
+from graph.vocab import RELATION_NAMES, TYPE_CODES
 from ingest import extract_text
 
-# Relations a tree row or an edge can have, by property IRI.
-RELATION_NAMES = {
-    "https://w3id.org/lexgraph/ontology#implements": "implements",
-    "http://data.europa.eu/eli/ontology#based_on": "based_on",
-    "http://data.europa.eu/eli/ontology#cites": "cites",
-    "https://w3id.org/lexgraph/ontology#guides": "guides",
-    "https://w3id.org/lexgraph/ontology#replaces": "replaces",
-    "http://data.europa.eu/eli/ontology#amends": "amends",
-    "http://data.europa.eu/eli/ontology#repeals": "repeals",
-    "http://data.europa.eu/eli/ontology#corrects": "corrects",
-}
 _ORDER = list(RELATION_NAMES.values())
 
 
@@ -206,46 +195,36 @@ def _by_citation(store: GraphStore, text: str, year: int | None) -> list[URIRef]
     return list(dict.fromkeys(r["x"] for r in rows))
 
 
-def implementers_sparql(target: URIRef) -> str:
-    """The SPARQL of an implementation tree: every document carrying out `target`, directly or through
-    documents that carry it out, with the instrument each one carries out and how.
+def tree_sparql(store: GraphStore, target: URIRef, batch: int = 1000) -> list[str]:
+    """The queries `implementers` runs for `target`, in order, each with its PREFIX lines (ready to paste):
+    the instruments of the tree, then their implementers `batch` instruments at a time, each with the
+    instrument it carries out and how. Running the first here gives the instruments the others list.
 
-    The instruments of the tree are found first (the subquery), then their implementers: joined the
-    other way round, the path is evaluated once per document in the graph.
+    Two steps, not one query joining both: Oxigraph evaluates the joined path once per document in the
+    graph, and Virtuoso 7.2 answers the join under a subquery with no rows.
     """
-    return f"""SELECT ?document ?parent (GROUP_CONCAT(DISTINCT STR(?relation); separator=" ") AS ?relations)
+    members = f"SELECT DISTINCT ?parent WHERE {{ ?parent lex:inImplementationOf* {target.n3()} }}"
+    parents = [r["parent"] for r in store.select(members)]
+    queries = [members]
+    for k in range(0, len(parents), batch):
+        values = " ".join(p.n3() for p in parents[k:k + batch])
+        queries.append(f"""SELECT ?document ?parent (GROUP_CONCAT(DISTINCT STR(?relation); separator=" ") AS ?relations)
 WHERE {{
-  {{ SELECT DISTINCT ?parent WHERE {{ ?parent lex:inImplementationOf* {target.n3()} }} }}
+  VALUES ?parent {{ {values} }}
   ?document lex:inImplementationOf ?parent ; ?relation ?parent .
   FILTER (?relation IN (lex:implements, eli:based_on))
 }}
-GROUP BY ?document ?parent"""
-
-
-def _tree_edges(store: GraphStore, target: URIRef, batch: int = 1000) -> list[dict]:
-    """The rows of `implementers_sparql`, in two steps: the tree's instruments, then their implementers
-    a batch at a time. As fast on Oxigraph, and right on Virtuoso 7.2, which answers the one query's
-    join (`?document lex:inImplementationOf ?parent ; ?relation ?parent` under a subquery) with no rows."""
-    parents = [r["parent"] for r in store.select(
-        f"SELECT DISTINCT ?parent WHERE {{ ?parent lex:inImplementationOf* {target.n3()} }}")]
-    rows: list[dict] = []
-    for k in range(0, len(parents), batch):
-        values = " ".join(p.n3() for p in parents[k:k + batch])
-        rows += store.select(f"""SELECT ?document ?parent (GROUP_CONCAT(DISTINCT STR(?relation); separator=" ")
-                                   AS ?relations) WHERE {{
-            VALUES ?parent {{ {values} }}
-            ?document lex:inImplementationOf ?parent ; ?relation ?parent .
-            FILTER (?relation IN (lex:implements, eli:based_on))
-          }} GROUP BY ?document ?parent""")
-    return rows
+GROUP BY ?document ?parent""")
+    return [store.prologue() + q for q in queries]
 
 
 def implementers(store: GraphStore, target: URIRef, depth: int | None = None) -> list[TreeRow]:
     """The implementation tree below `target`, breadth first, each document once at its shallowest depth;
     within a depth, in order of date (undated last)."""
     children: dict[URIRef, list[dict]] = defaultdict(list)
-    for row in _tree_edges(store, target):
-        children[row["parent"]].append(row)
+    for query in tree_sparql(store, target)[1:]:
+        for row in store.select(query):
+            children[row["parent"]].append(row)
     level = [target]
     seen = {target}
     found: list[tuple[int, dict]] = []

@@ -1,5 +1,5 @@
-"""A SPARQL 1.1 server as lexgraph's store: the part of pyoxigraph's `Store` interface `GraphStore` uses,
-spoken over the SPARQL 1.1 Protocol (query, update) and, for bulk loads, the Graph Store HTTP Protocol.
+"""A SPARQL 1.1 server as lexgraph's store: the `graph.backend.Backend` protocol, spoken over the SPARQL 1.1
+Protocol (query, update) and, for bulk loads, the Graph Store HTTP Protocol.
 
 `connect` picks the dialect from the endpoint URL's fragment or the server's answer:
 
@@ -21,10 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import groupby
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pyoxigraph as ox
+
+from graph.backend import BackendError
 
 DEFAULT_GRAPH = "urn:x-lexgraph:default"
 
@@ -38,7 +41,7 @@ _RESULTS = {"text/tab-separated-values": ox.QueryResultsFormat.TSV,
 _TRIPLES = ("application/n-triples", "text/plain")
 
 
-class RemoteError(OSError):
+class RemoteError(BackendError):
     """The server refused a request or could not be reached; the message has its answer."""
 
 
@@ -132,7 +135,7 @@ class SparqlServer:
         self._send("POST", self.update_url, content=_with_prefixes(sparql, prefixes).encode("utf-8"),
                    headers={"Content-Type": "application/sparql-update"})
 
-    # -- the Store methods GraphStore uses -----------------------------------------------------
+    # -- the rest of the Backend protocol -------------------------------------------------------
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads, `batch` of them per request."""
@@ -168,10 +171,12 @@ class SparqlServer:
         quads = ox.parse(data, format, base_iri=base_iri)
         self.extend(ox.Quad(q.subject, q.predicate, q.object, to_graph or q.graph_name) for q in quads)
 
-    def quads_for_pattern(self, subject=None, predicate=None, obj=None, graph=None) -> Iterator[ox.Quad]:
-        """Every quad of lexgraph's graphs (patterns other than all-None are not needed by lexgraph)."""
-        if (subject, predicate, obj, graph) != (None, None, None, None):
-            raise NotImplementedError("only the full dump is supported on a remote store")
+    @property
+    def where(self) -> str:
+        return self.endpoint
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of lexgraph's graphs, the stand-in default graph as `ox.DefaultGraph`."""
         default = self.query(f"SELECT ?s ?p ?o WHERE {{ {self._default_pattern} }}")
         named = self.query(f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs} }}")
         for row in default:
@@ -183,6 +188,9 @@ class SparqlServer:
         rows = list(self.query(f"""SELECT (COUNT(*) AS ?n) WHERE {{
             {{ {self._default_pattern} }} UNION {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs} }} }}"""))
         return int(rows[0]["n"].value)
+
+    def backup(self, path: Path) -> None:
+        raise BackendError(f"{self.endpoint}: snapshots are taken on the server itself (its own backup tools)")
 
     def flush(self) -> None:
         """Nothing to do: the server persists each request."""

@@ -1,9 +1,10 @@
-"""The graph's store: an embedded Oxigraph database on disk (or in memory for tests).
+"""The graph's store: lexgraph's graphs in a backend (`graph.backend`): an embedded Oxigraph database on
+disk (or in memory for tests), or a SPARQL server.
 
-Writes go through pyoxigraph directly, because only its SPARQL updates are transactions (the rdflib
+Writes are SPARQL updates and quads in pyoxigraph terms, because only updates are transactions (the rdflib
 plugin's `commit` does nothing): replacing one source's named graph and re-deriving the default-graph
 triples of every instrument it touches is a single update, so a failure leaves the store as it was.
-Reads can go through rdflib (`GraphStore.dataset`, the `oxrdflib` plugin) or pyoxigraph's SPARQL.
+Reads can go through rdflib (`GraphStore.dataset`, the `oxrdflib` plugin) or SPARQL.
 Queries see the union of all graphs: the default graph (derived, shared) and one named graph per
 source file; by construction no triple is in two of them.
 """
@@ -11,7 +12,7 @@ source file; by construction no triple is in two of them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
+from graph.backend import Backend, Embedded
 from graph.derive import Evidence, derive, gather
 from graph.identity import InstrumentId, Recorded
 from graph.iri import DEFAULT_BASE, Iris
@@ -60,14 +62,13 @@ class StoreError(Exception):
 class GraphStore:
     """lexgraph's view of one Oxigraph store: per-source writes, derivation, SPARQL."""
 
-    def __init__(self, store: ox.Store, iris: Iris, location: Path | None = None, read_only: bool = False) -> None:
-        self.store = store
+    def __init__(self, backend: Backend, iris: Iris, read_only: bool = False) -> None:
+        self.backend = backend
         self.iris = iris
-        self.location = location
         self.read_only = read_only
         # On a server without a default graph of its own, lexgraph's default graph is a named graph there,
         # which walks over `GRAPH ?g` (the sources' graphs) must leave out.
-        standin = getattr(store, "default_graph", None)
+        standin = backend.default_graph
         self.named_only = f"FILTER (?g != {standin})" if standin is not None else ""
         self._default = f"GRAPH {standin}" if standin is not None else ""
 
@@ -86,14 +87,13 @@ class GraphStore:
             from graph.remote import connect
 
             try:
-                store = connect(endpoint)
+                backend: Backend = connect(endpoint)
             except OSError as exc:  # unreachable, or an unknown kind: the message says which
                 raise StoreError(str(exc)) from exc
-            location = None
         else:
-            store = _open_embedded(location, read_only)
+            backend = Embedded(_open_embedded(location, read_only), location)
         try:
-            recorded = _recorded_base(store)
+            recorded = _recorded_base(backend)
         except OSError as exc:
             raise StoreError(str(exc)) from exc
         if recorded is not None and base is not None and recorded != base:
@@ -101,7 +101,7 @@ class GraphStore:
                 f"{location}: this store was built with base IRI {recorded!r}, not {base!r}; "
                 "use the same --base, or a new --store"
             )
-        graph_store = cls(store, Iris(recorded or base or DEFAULT_BASE), location, read_only)
+        graph_store = cls(backend, Iris(recorded or base or DEFAULT_BASE), read_only)
         if not read_only:
             graph_store._initialise(recorded is None)
         return graph_store
@@ -113,37 +113,65 @@ class GraphStore:
         marker = ox.Quad(_ONTOLOGY_GRAPH, LEX.sha256, ox.Literal(digest), _ONTOLOGY_GRAPH)
         if new:
             dataset = self.iris.dataset()
-            self.store.extend([
+            self.backend.extend([
                 ox.Quad(dataset, RDF.type, VOID.Dataset, ox.DefaultGraph()),
                 ox.Quad(dataset, VOID.uriSpace, ox.Literal(self.iris.base), ox.DefaultGraph()),
             ])
-        if marker not in self.store:
-            self.store.remove_graph(_ONTOLOGY_GRAPH)
-            self.store.load(data, ox.RdfFormat.TURTLE, base_iri=ONTOLOGY_IRI, to_graph=_ONTOLOGY_GRAPH)
-            self.store.add(marker)
+        if marker not in self.backend:
+            self.backend.remove_graph(_ONTOLOGY_GRAPH)
+            self.backend.load(data, ox.RdfFormat.TURTLE, base_iri=ONTOLOGY_IRI, to_graph=_ONTOLOGY_GRAPH)
+            self.backend.add(marker)
 
     @property
     def embedded(self) -> bool:
         """Whether the graph is in an embedded Oxigraph store (else on a SPARQL server)."""
-        return isinstance(self.store, ox.Store)
+        return isinstance(self.backend, Embedded)
+
+    @property
+    def location(self) -> Path | None:
+        """The embedded store's directory (None in memory or on a server)."""
+        return self.backend.location if isinstance(self.backend, Embedded) else None
 
     @property
     def where(self) -> str:
         """Where the graph is: the store's directory, the SPARQL server's URL, or "memory"."""
-        if self.location is not None:
-            return str(self.location)
-        return getattr(self.store, "endpoint", "memory")
+        return self.backend.where
+
+    def flush(self) -> None:
+        """Make what was written durable."""
+        if not self.read_only:
+            self.backend.flush()
 
     def close(self) -> None:
-        """Flush writes to disk."""
-        if self.location is not None and not self.read_only:
-            self.store.flush()
+        """Flush what was written and release the store (its lock, its connections)."""
+        self.flush()
+        self.backend.close()
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update as a user wrote it (the usual prefixes predeclared), in one transaction."""
+        self.backend.update(sparql, prefixes=PREFIXES)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the graph, the default graph as `ox.DefaultGraph` (on a server too)."""
+        return self.backend.quads()
+
+    def backup(self, path: Path) -> None:
+        """A consistent copy of the store as it is now, at `path` (an embedded store only)."""
+        try:
+            self.backend.backup(path)
+        except OSError as exc:
+            raise StoreError(str(exc)) from exc
 
     # -- reading ---------------------------------------------------------------------------------
 
     def query(self, sparql: str, **kwargs) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
         """Run a SPARQL query over the union of all graphs, with the usual prefixes predeclared."""
-        return self.store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES, **kwargs)
+        return self.backend.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES, **kwargs)
+
+    @staticmethod
+    def prologue() -> str:
+        """The PREFIX lines of the prefixes every query here may use, for a query shown to a user."""
+        return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
 
     def select(self, sparql: str) -> list[dict[str, Node]]:
         """A SELECT query's rows as dicts of rdflib terms (unbound variables left out)."""
@@ -160,13 +188,16 @@ class GraphStore:
         return rows
 
     def __len__(self) -> int:
-        return len(self.store)
+        return len(self.backend)
 
     def dataset(self) -> Dataset:
         """The store as an rdflib Dataset (oxrdflib plugin); its default graph is the union of all graphs."""
         from oxrdflib import OxigraphStore
 
-        return Dataset(store=OxigraphStore(store=self.store), default_union=True)
+        if not isinstance(self.backend, Embedded):
+            raise StoreError(f"{self.where}: an rdflib Dataset view needs the embedded store; on a server, use "
+                             "rdflib's SPARQLStore with its endpoint")
+        return Dataset(store=OxigraphStore(store=self.backend.oxigraph), default_union=True)
 
     def sources(self) -> dict[str, SourceState]:
         """Every source the store holds, by id: its digest, extractor and the path it was read from."""
@@ -191,7 +222,7 @@ class GraphStore:
     def write(self, mapped: MappedDocument) -> None:
         """Replace the named graph of `mapped`'s source and re-derive what it touches, in one transaction."""
         g = mapped.graph
-        subjects = self._touched(g) | set(mapped.identities)
+        subjects = self.touched(g) | set(mapped.identities)
         evidence = self._evidence(subjects, exclude=g)
         gather(mapped.triples, evidence)
         for iri, ident in mapped.identities.items():
@@ -208,9 +239,9 @@ class GraphStore:
     def remove(self, source_id: str) -> bool:
         """Forget one source: drop its named graph and re-derive what it touched. False if unknown."""
         g = self.iris.source(source_id)
-        if not self.store.contains_named_graph(g):
+        if not self.backend.contains_named_graph(g):
             return False
-        old = self._touched(g)
+        old = self.touched(g)
         evidence = self._evidence(old, exclude=g)
         derived = [t for s in sorted(old) for t in derive(s, evidence)]
         self._update([f"DROP SILENT GRAPH {g}", self._clear(old), self._insert_default(derived),
@@ -232,27 +263,28 @@ class GraphStore:
 
     def derivation_pending(self) -> bool:
         """Whether a bulk write stopped before deriving the default graph (the next ingest derives it all)."""
-        return self._pending in self.store
+        return self._pending in self.backend
 
     def mark_pending(self) -> None:
         """Mark the store as being written: until `clear_pending`, its default graph may be incomplete."""
-        self.store.add(self._pending)
+        self.backend.add(self._pending)
 
     def clear_pending(self) -> None:
         """The write that `mark_pending` announced is complete, derived and reconciled."""
-        self.store.remove(self._pending)
+        self.backend.remove(self._pending)
 
     def derive_all(self) -> None:
         """Derive the default graph of every instrument again, from all named graphs."""
-        self._derive(self._nodes(
+        self.rederive(self._nodes(
             f"""SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{
                  {{ ?e lex:to ?x }} UNION {{ ?e lex:from ?x }} UNION {{ ?s lex:describes ?x }} }}
                {self.named_only} }}"""
         ), {})
 
-    def _derive(self, subjects: set[ox.NamedNode], identities: dict[ox.NamedNode, InstrumentId],
+    def rederive(self, subjects: set[ox.NamedNode], identities: dict[ox.NamedNode, InstrumentId],
                 batch: int = 200) -> None:
-        """Replace the default-graph triples of `subjects`, a batch at a time, from all named graphs."""
+        """Replace the default-graph triples of `subjects`, a batch at a time, from all named graphs;
+        `identities` are those a write in progress has not derived into the store yet."""
         ordered = sorted(subjects)
         for k in range(0, len(ordered), batch):
             chunk = set(ordered[k:k + batch])
@@ -261,7 +293,7 @@ class GraphStore:
                 evidence.identities[iri] = identities[iri].recorded()
             derived = [t for s in sorted(chunk) for t in derive(s, evidence)]
             self._update([self._clear(chunk)])
-            self.store.bulk_extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in derived)
+            self.backend.bulk_extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in derived)
 
     @property
     def _pending(self) -> ox.Quad:
@@ -297,7 +329,7 @@ class GraphStore:
             f"""DELETE {{ GRAPH ?g {{ ?u ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?d ?p ?o }} }}
                 WHERE {{ VALUES (?u ?d) {{ {values} }} GRAPH ?g {{ ?u ?p ?o }} {named} }}""",
         ])
-        self._derive(subjects, {})
+        self.rederive(subjects, {})
 
     def unreconciled(self) -> list[tuple[ox.NamedNode, ox.NamedNode]]:
         """(undated, dated) pairs: an undated instrument with no text of its own and the one dated
@@ -314,7 +346,7 @@ class GraphStore:
         """The first column of a SELECT query's rows."""
         return {row[0] for row in self.query(sparql)}
 
-    def _touched(self, g: ox.NamedNode) -> set[ox.NamedNode]:
+    def touched(self, g: ox.NamedNode) -> set[ox.NamedNode]:
         """The instruments a source's named graph says something about."""
         return self._nodes(
             f"""SELECT DISTINCT ?x WHERE {{ GRAPH {g} {{
@@ -328,7 +360,7 @@ class GraphStore:
             return evidence
         values = " ".join(str(s) for s in sorted(subjects))
         skip = f"FILTER (?g != {exclude})" if exclude is not None else ""
-        result = self.store.query(
+        result = self.backend.query(
             f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
                   VALUES ?x {{ {values} }}
                   GRAPH ?g {{
@@ -343,7 +375,7 @@ class GraphStore:
         )
         gather(((t.subject, t.predicate, t.object) for t in result), evidence)
         # The class is read as recorded, never parsed back out of the work key.
-        for row in self.store.query(
+        for row in self.backend.query(
             f"""SELECT ?x ?c ?k ?sk ?y WHERE {{ VALUES ?x {{ {values} }}
                   ?x lex:workKey ?k ; lex:symbolKey ?sk ; a ?c FILTER (?c != lex:Instrument)
                   OPTIONAL {{ ?x lex:year ?y }} }}""",
@@ -370,7 +402,7 @@ class GraphStore:
         return f"DELETE {{ ?x ?p ?o }} WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?o }}"
 
     def _update(self, operations: list[str]) -> None:
-        self.store.update(" ;\n".join(op for op in operations if op), prefixes=PREFIXES)
+        self.backend.update(" ;\n".join(op for op in operations if op), prefixes=PREFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,9 +434,9 @@ class BulkWriter:
     def add(self, mapped: MappedDocument) -> None:
         """Queue one source's named graph (its old version, if any, is dropped now)."""
         graph = mapped.graph
-        if self.store.store.contains_named_graph(graph):
-            self.touched |= self.store._touched(graph)
-            self.store.store.remove_graph(graph)
+        if self.store.backend.contains_named_graph(graph):
+            self.touched |= self.store.touched(graph)
+            self.store.backend.remove_graph(graph)
         touched = self.touched
         quads = self.quads
         for s, p, o in mapped.triples:
@@ -432,11 +464,11 @@ class BulkWriter:
     def finish(self) -> None:
         """Write what is queued and derive the default graph of everything touched."""
         self._flush()
-        self.store._derive(self.touched, self.identities)
+        self.store.rederive(self.touched, self.identities)
 
     def _flush(self) -> None:
         # Not one transaction: the pending mark stands for the whole bulk write instead.
-        self.store.store.bulk_extend(self.quads)
+        self.store.backend.bulk_extend(self.quads)
         self.quads = []
 
 
@@ -476,7 +508,7 @@ def _open_embedded(location: Path | None, read_only: bool) -> ox.Store:
         ) from exc
 
 
-def _recorded_base(store: ox.Store) -> str | None:
+def _recorded_base(store: Backend) -> str | None:
     for solution in store.query(
         "SELECT ?b WHERE { ?d a <http://rdfs.org/ns/void#Dataset> ; <http://rdfs.org/ns/void#uriSpace> ?b }"
     ):

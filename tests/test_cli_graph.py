@@ -8,11 +8,14 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 from typer.testing import CliRunner
 
 from api.cli import app
+from graph import queries as Q
+from graph.store import GraphStore
 
 from .conftest import RAW
 
@@ -48,6 +51,13 @@ def test_implementers_table_and_json(store: Path):
 def test_implementers_prints_its_sparql(store: Path):
     result = runner.invoke(app, ["implementers", "11/NQ-CP", "--store", str(store), "--sparql"])
     assert "lex:inImplementationOf" in result.stdout and "eli/vn/cp/2022/nq/11" in result.stdout
+    # What it prints runs as it is, prefixes and all, and gives the tree's documents.
+    first, rest = result.stdout.split("# Then, with the instruments that query finds:")
+    graph = GraphStore.open(store, read_only=True)
+    assert list(ox.Store().query(first.strip())) == []  # parses with no prefix predeclared
+    found = {str(r["document"]) for q in rest.strip().split("\n\nPREFIX") for r in graph.select(
+        q if q.startswith("PREFIX") else "PREFIX" + q)}
+    assert {str(r.instrument.iri) for r in Q.implementers(graph, Q.lookup_one(graph, "11/NQ-CP"))} <= found
 
 
 def test_cited_by_and_cites(store: Path):
