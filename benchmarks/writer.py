@@ -2,10 +2,12 @@
 commit, on the same extraction records, each in its own process, in one run.
 
     python -m benchmarks.writer RECORDS.jsonl [--baseline REV] [--runs 1] [--work /tmp/lexgraph-writer]
+                                              [--report benchmarks/report.json]
 
 RECORDS.jsonl is what `lexgraph extract` writes. The records are read before the clock starts, so what is
 timed is `map_record` and the bulk writer into an on-disk store. Peak RSS is the process's own, records
-included (they are the same in both). The baseline runs from a `git worktree` of REV.
+included (they are the same in both). The baseline runs from a `git worktree` of REV. With --report, the
+figures are added to that JSON report under "writer".
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def main() -> None:
     parser.add_argument("--baseline", help="a commit to measure against, e.g. 59ce9a7")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "lexgraph-writer")
+    parser.add_argument("--report", type=Path, help="a JSON report to add the figures to (key \"writer\")")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     records = args.records.resolve()
@@ -87,6 +90,10 @@ def main() -> None:
         report["speedup"] = round(report["current"]["documents_per_s"] / report["baseline"]["documents_per_s"], 2)
         report["rss_ratio"] = round(report["current"]["peak_rss_mb"] / report["baseline"]["peak_rss_mb"], 2)
     print(json.dumps(report, indent=1))
+    if args.report is not None:
+        whole = json.loads(args.report.read_text(encoding="utf-8")) if args.report.exists() else {}
+        whole["writer"] = report
+        args.report.write_text(json.dumps(whole, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
