@@ -19,7 +19,6 @@ from graph.identity import body_of, instrument_id
 from graph.queries import Instrument, describe, lookup
 from graph.search import fold
 from graph.store import GraphStore
-from graph.vocab import TYPE_CODES
 from ingest import extract_text
 from ingest.records import Citation
 
@@ -141,11 +140,10 @@ def check_text(store: GraphStore, text: str) -> list[CheckedCitation]:
 
 def _key(c: Citation) -> tuple[str, list[str]]:
     """The symbol key of the instrument as cited, and the keys of the same number under every other type."""
-    stated = instrument_id(c.type, c.number, c.year, c.issuer, c.jurisdiction, c.title, "").symbol_key
+    ident = instrument_id(c.type, c.number, c.year, c.issuer, c.jurisdiction, c.title, "")
     if not c.number:
-        return stated, []
-    issuer, code, number = stated.split("/", 2)
-    return stated, [f"{issuer}/{other}/{number}" for other in TYPE_CODES.values() if other != code]
+        return ident.symbol_key, []
+    return ident.symbol_key, [i.symbol_key for i in ident.under_every_type() if i.type_code != ident.type_code]
 
 
 def _instruments_by_key(store: GraphStore, keys: set[str]) -> dict[str, list[Instrument]]:

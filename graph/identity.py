@@ -8,7 +8,7 @@ phủ") give the same `InstrumentId`; Cần Thơ's 35/KH-UBND and Hải Phòng's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -61,6 +61,15 @@ class InstrumentId:
     def symbol_key(self) -> str:
         """The work key without the province: what a number-symbol alone identifies."""
         return f"{self.issuer_token}/{self.type_code}/{self.number}"
+
+    def under_every_type(self) -> list[InstrumentId]:
+        """The same issuer and number under each type: what a number-symbol of unknown or mistaken type
+        may name.
+
+        >>> [i.symbol_key for i in InstrumentId("cp", 2022, "nq", "11", "cp").under_every_type()][:3]
+        ['cp/nq/11', 'cp/nqlt/11', 'cp/qd/11']
+        """
+        return [replace(self, type_code=code) for code in TYPE_CODES.values()]
 
     def recorded(self) -> Recorded:
         """What the default graph records of this identity."""

@@ -6,7 +6,6 @@ Each named query is a function returning frozen rows; the SPARQL text behind it 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +15,7 @@ from rdflib import Literal, URIRef
 
 from graph.identity import instrument_id
 from graph.store import GraphStore
-from graph.vocab import RELATION_NAMES, TYPE_CODES
+from graph.vocab import RELATION_NAMES
 from ingest import extract_text
 
 _ORDER = list(RELATION_NAMES.values())
@@ -130,7 +129,7 @@ def lookup(store: GraphStore, text: str, year: int | None = None) -> list[URIRef
     `year` narrows a number-symbol that several years share. Returns every match, best first.
     """
     text = " ".join(text.split())
-    if re.match(r"(?:https?|urn):", text):
+    if text.startswith(("http://", "https://", "urn:")):
         candidate = text
     elif text.startswith("eli/"):
         candidate = store.iris.base + text
@@ -177,14 +176,12 @@ def _by_citation(store: GraphStore, text: str, year: int | None) -> list[URIRef]
         year = year or c.year
         typed = c.type is not None
     else:
-        m = re.search(r"/((?:19|20)\d\d)/", text)
         ident = instrument_id(None, text, None, None, None, None, "")
-        year = year or (int(m.group(1)) if m else None)
+        year = year or ident.year  # a normative symbol's year ("43/2022/QH15")
         keys = [ident.symbol_key]
         typed = ident.type_code != "vb"
     if not typed:
-        _issuer, _type, number = ident.symbol_key.split("/", 2)
-        keys = [f"{_issuer}/{code}/{number}" for code in TYPE_CODES.values()]
+        keys = [i.symbol_key for i in ident.under_every_type()]
     values = " ".join(Literal(k).n3() for k in keys)
     year_filter = f"FILTER (?y = {int(year)})" if year else ""
     rows = store.select(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ingest import patterns as P
@@ -21,6 +21,35 @@ from ingest.laws import catalogue, fold
 from ingest.records import Citation, DescribedLink, DocumentInfo, Mention, MentionRef, Relation
 from ingest.relations import Nesting
 from ingest.tables import NUMBERED_PARTS, Issuer
+
+
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """The group of a numbered instrument: its symbol key, year, and province when a local body issued it."""
+
+    symbol: str
+    year: int | None
+    province: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """The group of an instrument cited by name: its type, its name (case-folded) and year."""
+
+    type: str | None
+    title: str
+    year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Bare:
+    """The group of a short form ("Nghị quyết 11") that joins no numbered mention."""
+
+    type: str | None
+    number: str
+
+
+Group = Numbered | Named | Bare
 
 
 def resolve(
@@ -34,19 +63,19 @@ def resolve(
 ) -> list[Citation]:
     """Merge mentions into one citation per distinct instrument, in order of first mention."""
     group_of = _group(mentions, document.jurisdiction)
-    groups: dict[tuple, list[int]] = defaultdict(list)
+    groups: dict[Group, list[int]] = defaultdict(list)
     for i, key in enumerate(group_of):
         if key is not None:
             groups[key].append(i)
     own = _own_key(document)
-    citations: dict[tuple, Citation] = {}
+    citations: dict[Group, Citation] = {}
     for key, members in groups.items():
         if _is_self(key, own, document) or _frames_document(text, [mentions[i] for i in members], document):
             continue
-        province = key[3] if key[0] == "n" else None
+        province = key.province if isinstance(key, Numbered) else None
         citations[key] = _citation(text, [mentions[i] for i in members], members, relations,
                                    document, province, sentence_of, line_of)
-    links: dict[tuple, list[DescribedLink]] = defaultdict(list)
+    links: dict[Group, list[DescribedLink]] = defaultdict(list)
     described = [(i, holder) for i, holder in enumerate(nesting.parent) if holder is not None]
     # "Kế hoạch A và Kế hoạch B thực hiện Nghị quyết C": C is described of A as well as of B.
     described += [(i, j) for i, holder in described if not nesting.passive[i]
@@ -83,22 +112,22 @@ def resolve(
     return out
 
 
-def _group(mentions: list[Mention], home: str | None) -> list[tuple | None]:
-    """A group key per mention: ("n", symbol key, year, province) for numbered mentions, where the
-    province is that of a local issuer; ("t", type, title, year) for named ones."""
-    keys: list[tuple | None] = [None] * len(mentions)
+def _group(mentions: list[Mention], home: str | None) -> list[Group | None]:
+    """The group of each mention (None: not a citation); mentions of one instrument share one."""
+    keys: list[Group | None] = [None] * len(mentions)
     dated: dict[str, list[tuple[int, int]]] = defaultdict(list)  # symbol key -> [(position, year)]
     for m in mentions:
         if m.kind == "numbered" and m.key and (year := m.year or (m.date.year if m.date else None)):
             dated[m.key].append((m.start, year))
-    last_province: dict[tuple, str | None] = {}
+    last_province: dict[tuple[str, int | None], str | None] = {}
     for i, m in enumerate(mentions):
         if m.kind == "numbered" and m.key:
             year = m.year or (m.date.year if m.date else None) or _nearest_year(dated.get(m.key, []), m.start)
-            keys[i] = ("n", m.key, year, _province(m, home, last_province.get((m.key, year))))
-            last_province[(m.key, year)] = keys[i][3]
+            province = _province(m, home, last_province.get((m.key, year)))
+            keys[i] = Numbered(m.key, year, province)
+            last_province[(m.key, year)] = province
         elif m.kind == "named" and m.title:
-            keys[i] = ("t", m.type, m.title.casefold(), m.year)
+            keys[i] = Named(m.type, m.title.casefold(), m.year)
         elif m.kind == "bare" and m.key:
             keys[i] = _bare_key(m, mentions, keys)
     _merge_undated_titles(keys)
@@ -106,26 +135,26 @@ def _group(mentions: list[Mention], home: str | None) -> list[tuple | None]:
     return keys
 
 
-def _merge_named_into_numbered(mentions: list[Mention], keys: list[tuple | None]) -> None:
+def _merge_named_into_numbered(mentions: list[Mention], keys: list[Group | None]) -> None:
     """ "Luật Đầu tư công số 39/2019/QH14 ..." and later "Luật Đầu tư công" are one law: a name joins the
     numbered mention that carries the same name, or the number the catalogue gives for it."""
-    numbered_by_title: dict[tuple[str | None, str], tuple] = {}
-    numbered_by_symbol: dict[str, tuple] = {}
+    numbered_by_title: dict[tuple[str | None, str], Numbered] = {}
+    numbered_by_symbol: dict[str, Numbered] = {}
     for m, key in zip(mentions, keys, strict=True):
-        if key is not None and key[0] == "n":
-            numbered_by_symbol.setdefault(key[1], key)
+        if isinstance(key, Numbered):
+            numbered_by_symbol.setdefault(key.symbol, key)
             if m.title:
                 numbered_by_title.setdefault((m.type, fold(m.title)), key)
     if not numbered_by_symbol:
         return
     for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
-        if key is None or key[0] != "t" or not m.title:
+        if not isinstance(key, Named) or not m.title:
             continue
         same = numbered_by_title.get((m.type, fold(m.title)))
-        if same is not None and key[3] in (None, same[2]):
+        if same is not None and key.year in (None, same.year):
             keys[i] = same
             continue
-        editions = catalogue().editions(m.title, m.date, key[3], None)
+        editions = catalogue().editions(m.title, m.date, key.year, None)
         symbol = symbol_of(editions[0].number) if len(editions) == 1 else None
         if symbol is not None and symbol.key in numbered_by_symbol:
             keys[i] = numbered_by_symbol[symbol.key]
@@ -153,7 +182,7 @@ def _nearest_year(candidates: list[tuple[int, int]], pos: int) -> int | None:
     return max(before)[1] if before else min(candidates)[1]
 
 
-def _bare_key(m: Mention, mentions: list[Mention], keys: list[tuple | None]) -> tuple | None:
+def _bare_key(m: Mention, mentions: list[Mention], keys: list[Group | None]) -> Group | None:
     """ "Nghị quyết 11" means the cited Nghị quyết numbered 11 nearest to it, if there is one; "Dự án 1"
     with no such instrument is a numbered part of a programme, not a citation."""
     best = None
@@ -166,41 +195,41 @@ def _bare_key(m: Mention, mentions: list[Mention], keys: list[tuple | None]) -> 
         if best is None or other.start > best[0]:
             best = (other.start, j)
     if best is not None and keys[best[1]] is not None:
-        return keys[best[1]]  # type: ignore[return-value]
+        return keys[best[1]]
     if m.type in NUMBERED_PARTS:
         return None
-    return ("b", m.type, m.key, None)
+    return Bare(m.type, m.key)
 
 
-def _merge_undated_titles(keys: list[tuple | None]) -> None:
+def _merge_undated_titles(keys: list[Group | None]) -> None:
     """A law named once with its year and once without is one law, when only one year is named."""
-    years: dict[tuple, set[int]] = defaultdict(set)
+    years: dict[Named, set[int]] = defaultdict(set)
     for key in keys:
-        if key and key[0] == "t" and key[3] is not None:
-            years[key[:3]].add(key[3])
+        if isinstance(key, Named) and key.year is not None:
+            years[replace(key, year=None)].add(key.year)
     for i, key in enumerate(keys):
-        if key and key[0] == "t" and key[3] is None and len(years.get(key[:3], ())) == 1:
-            keys[i] = (*key[:3], next(iter(years[key[:3]])))
+        if isinstance(key, Named) and key.year is None and len(years.get(key, ())) == 1:
+            keys[i] = replace(key, year=next(iter(years[key])))
 
 
-def _own_key(document: DocumentInfo) -> tuple | None:
+def _own_key(document: DocumentInfo) -> Numbered | None:
     """The group key the document itself would have, so that it never cites itself."""
     parsed = symbol_of(document.number)
     if parsed is None:
         return None
     year = document.date.year if document.date else parsed.year
-    return ("n", parsed.key, year, document.jurisdiction)
+    return Numbered(parsed.key, year, document.jurisdiction)
 
 
-def _is_self(key: tuple, own: tuple | None, document: DocumentInfo) -> bool:
-    if key[0] == "t":
+def _is_self(key: Group, own: Numbered | None, document: DocumentInfo) -> bool:
+    if isinstance(key, Named):
         # A law names itself in its own text ("Quốc hội ban hành Luật Doanh nghiệp").
         own_name = f"{document.type} {' '.join((document.title or '').split())}".casefold()
-        return bool(document.title) and key[1] == document.type and key[2] == own_name
-    if own is None or key[0] != "n" or key[1] != own[1]:
+        return bool(document.title) and key.type == document.type and key.title == own_name
+    if own is None or not isinstance(key, Numbered) or key.symbol != own.symbol:
         return False
     # Without its own year the document is still the instrument its number names.
-    return (own[2] is None or key[2] in (own[2], None)) and key[3] in (own[3], None)
+    return (own.year is None or key.year in (own.year, None)) and key.province in (own.province, None)
 
 
 def _frames_document(text: str, members: list[Mention], document: DocumentInfo) -> bool:
