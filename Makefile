@@ -34,7 +34,6 @@ $(CHROMIUM) $(FONT) $(VIRTUOSO):
 
 run: $(STAMP)
 	mkdir -p build
-	$(BIN)/lexgraph extract data/raw > build/records.jsonl
 	$(BIN)/lexgraph ingest data --store build/store
 	$(BIN)/lexgraph stats --store build/store
 	$(BIN)/lexgraph implementers 11/NQ-CP --year 2022 --store build/store

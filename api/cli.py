@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.settings import Settings
+from api.settings import SETTINGS, Settings
 from graph import queries as Q
 from graph.export import FORMATS, export
 from graph.load import ingest_jsonl, ingest_paths, remove_sources
@@ -35,9 +35,17 @@ app = typer.Typer(help="lexgraph: a citation graph of Vietnamese legal documents
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 240)
 err = Console(stderr=True, soft_wrap=True)
 
-StoreOption = Annotated[
-    Path | None, typer.Option("--store", help="Store directory (default $LEXGRAPH_STORE or build/store).")
-]
+
+
+def _setting(name: str, flag: str, **options: object) -> typer.models.OptionInfo:
+    """The option for setting `name` of `SETTINGS`: its environment variable and help come from there,
+    as the HTTP server's do; unset, `Settings.from_env` gives the default."""
+    var, default, help_text = SETTINGS[name]
+    shown = f" (default {default})" if default else ""
+    return typer.Option(flag, envvar=var, show_envvar=True, help=f"{help_text.rstrip('.')}{shown}.", **options)
+
+
+StoreOption = Annotated[Path | None, _setting("store", "--store")]
 YearOption = Annotated[int | None, typer.Option("--year", help="Year of the instrument, when its number is reused.")]
 _PATHS_HELP = "Files, or directories of .txt, .md, .html, .docx and .pdf documents."
 IdArgument = Annotated[str, typer.Argument(help="Number-symbol (11/NQ-CP), citation, IRI or IRI path (eli/vn/...).")]
@@ -49,11 +57,7 @@ _endpoint: list[str] = []
 
 @app.callback()
 def main(
-    endpoint: Annotated[str | None, typer.Option(
-        "--endpoint", help="Use this SPARQL server instead of the embedded store ($LEXGRAPH_ENDPOINT): e.g. "
-                           "http://127.0.0.1:7878 (oxigraph serve), http://dba:PW@127.0.0.1:8890/sparql (Virtuoso), "
-                           "http://127.0.0.1:3030/lexgraph#fuseki, http://127.0.0.1:7200/repositories/lexgraph#graphdb.")
-    ] = None,
+    endpoint: Annotated[str | None, _setting("endpoint", "--endpoint")] = None,
 ) -> None:
     """lexgraph: a citation graph of Vietnamese legal documents."""
     _endpoint[:] = [endpoint] if endpoint else []
@@ -95,7 +99,7 @@ def extract(
 def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(help=_PATHS_HELP)] = None,
     store: StoreOption = None,
-    base: Annotated[str | None, typer.Option("--base", help="Base IRI for a new store ($LEXGRAPH_BASE_IRI).")] = None,
+    base: Annotated[str | None, _setting("base", "--base")] = None,
     force: Annotated[bool, typer.Option(help="Re-ingest files even when unchanged.")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress bar.")] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes extracting (default: the cores).")
@@ -370,15 +374,10 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     store: StoreOption = None,
-    write_token: Annotated[str | None, typer.Option(
-        "--write-token", help="Accept SPARQL updates and POST /documents carrying this bearer token "
-                              "($LEXGRAPH_WRITE_TOKEN). Without one the store is opened read-only.")] = None,
-    timeout: Annotated[float | None, typer.Option(
-        "--timeout", min=0, help="Seconds a SPARQL query may run ($LEXGRAPH_QUERY_TIMEOUT, default 10).")] = None,
-    row_limit: Annotated[int | None, typer.Option(
-        "--row-limit", min=0, help="Most rows in one SPARQL answer ($LEXGRAPH_ROW_LIMIT, default 100000).")] = None,
-    workers: Annotated[int | None, typer.Option(
-        "--workers", min=1, help="Processes running SPARQL queries ($LEXGRAPH_QUERY_WORKERS, default 2).")] = None,
+    write_token: Annotated[str | None, _setting("write_token", "--write-token")] = None,
+    timeout: Annotated[float | None, _setting("query_timeout", "--timeout", min=0)] = None,
+    row_limit: Annotated[int | None, _setting("row_limit", "--row-limit", min=0)] = None,
+    workers: Annotated[int | None, _setting("query_workers", "--workers", min=1)] = None,
 ) -> None:
     """Serve the graph over HTTP: a SPARQL 1.1 endpoint at /sparql and the REST API."""
     import uvicorn
