@@ -267,8 +267,8 @@ def _named(text: str) -> list[Mention]:
         kind = NAMED_TYPES[type_word]
         if kind == "Hiến pháp":
             title, end = "Hiến pháp", m.end()
-            if n := re.match(r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam", text[end:end + 80], re.I):
-                end += n.end()
+            if n := P.CONSTITUTION_TAIL.match(text, end, end + 80):
+                end = n.end()
         elif (known := catalogue().name_end(text, m.end())) is not None:
             # A catalogued name ends where the law's title ends, commas and "và" inside it included.
             title, end = f"{type_word} {' '.join(text[m.end() : known].split())}", known
@@ -282,7 +282,7 @@ def _named(text: str) -> list[Mention]:
         if d := P.DATE_AFTER.match(text, end):
             when = date_of(d)
             end = d.end()
-        elif (y := P.YEAR_AFTER.match(text, end)) and re.match(r"\s*năm", text[end:end + 8], re.I):
+        elif (y := P.YEAR_AFTER.match(text, end)) and P.YEAR_WORD.match(text, end, end + 8):
             year = int(y.group("y"))
             end = y.end()
         mention = Mention(kind="named", start=m.start(), end=end, type=kind, title=title, date=when,

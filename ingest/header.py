@@ -137,7 +137,7 @@ def _passed_on(text: str) -> date | None:
 
 def _type_heading(text: str, law_number: bool = False) -> tuple[str, int, int] | None:
     """The capitalised type line ("KẾ HOẠCH"): (type, start, end of the type word)."""
-    lines = list(re.finditer(r"(?m)^[ \t]*(?P<line>\S[^\n]*)$", text[: _HEAD * 2]))
+    lines = list(P.NONBLANK_LINE.finditer(text[: _HEAD * 2]))
     for k, line in enumerate(lines):
         words = " ".join(line.group("line").split())
         for heading, kind in _TYPE_HEADINGS.items():
@@ -181,7 +181,7 @@ def _letter_subject(head: str) -> tuple[int, int] | None:
 def _title_span(text: str, pos: int) -> tuple[int, int] | None:
     """The title after the type heading: an upper-case run, or one mixed-case line or paragraph."""
     rest = text[pos:]
-    lines = list(re.finditer(r"[^\n]*\n?", rest))
+    lines = list(P.ANY_LINE.finditer(rest))
     start = end = None
     upper_run = None
     for line in lines:
@@ -225,7 +225,7 @@ def _issuer_block(head: str) -> tuple[str | None, Issuer | None]:
         (m.start() for m in (P.NATIONAL_MOTTO.search(head), P.HEADER_NUMBER.search(head)) if m),
         default=0,
     )
-    lines = re.sub(r"-{2,}|\*", " ", head[:stop]).splitlines()
+    lines = P.HEADER_RULE.sub(" ", head[:stop]).splitlines()
     kept: list[str] = []
     for line in reversed(lines):
         if line.strip() and not line.isupper():
@@ -248,16 +248,12 @@ def _issuer_block(head: str) -> tuple[str | None, Issuer | None]:
 def _issuer_in_opening(text: str, body_start: int) -> tuple[str | None, Issuer | None]:
     """For a headerless copy: the body that "ban hành" or "yêu cầu" in the opening, or that signs."""
     opening = text[: min(body_start, len(text)) + 600]
-    acting = re.search(
-        r"(?P<who>(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND)(?:\s*\(UBND\))?(?:\s+(?:tỉnh|thành\s+phố))?"
-        rf"(?:\s+(?:{P.PROVINCE_ALT}))?)\s+(?:ban\s+hành|xây\s+dựng|yêu\s+cầu|chỉ\s+thị)",
-        opening,
-    )
+    acting = P.ACTING_COMMITTEE.search(opening)
     if acting:
         who = " ".join(acting.group("who").replace("(UBND)", "").split())
         return who, body_of_phrase(who)
     tail = text[-3000:]
-    if re.search(r"TM\.\s*ỦY\s+BAN\s+NHÂN\s+DÂN|T/M\s*ỦY\s+BAN", tail):
+    if P.FOR_THE_COMMITTEE.search(tail):
         return "Ủy ban nhân dân", body_of_phrase("Ủy ban nhân dân")
     return None, None
 

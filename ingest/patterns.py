@@ -267,3 +267,31 @@ CHROME_LINE = re.compile(
     r"(?m)^[ \t]*(?:Rà\s+chuột\s+vào\s+nội\s+dụng\s+văn\s+bản|Click\s+vào\s+phần\s+bôi\s+vàng"
     r"|Đang\s+tải\s+văn\s+bản)[^\n]*"
 )
+
+# -- patterns that used to sit in the modules that run them --------------------------------------
+
+# What follows "Hiến pháp" when the Constitution is named in full.
+CONSTITUTION_TAIL = re.compile(r"\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam", re.I)
+# "năm" before a bare year: "Luật Đầu tư năm 2020".
+YEAR_WORD = re.compile(r"\s*năm", re.I)
+# A non-blank line (the header's type heading is one), and any line with its end.
+NONBLANK_LINE = re.compile(r"(?m)^[ \t]*(?P<line>\S[^\n]*)$")
+ANY_LINE = re.compile(r"[^\n]*\n?")
+# Rules and stars drawn under a header's issuer lines.
+HEADER_RULE = re.compile(r"-{2,}|\*")
+# In a copy without its header, the body that acts in the opening: "UBND tỉnh Bắc Ninh ban hành ...".
+ACTING_COMMITTEE = re.compile(
+    r"""(?P<who>
+          (?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND)
+          (?:\s*\(UBND\))?                          # "Ủy ban nhân dân (UBND)"
+          (?:\s+(?:tỉnh|thành\s+phố))?
+          (?:\s+(?:""" + PROVINCE_ALT + r"""))?
+        )
+        \s+(?:ban\s+hành|xây\s+dựng|yêu\s+cầu|chỉ\s+thị)   # the verb that makes it the issuer
+    """, re.X)
+# A committee's signature block: "TM. ỦY BAN NHÂN DÂN", "T/M ỦY BAN".
+FOR_THE_COMMITTEE = re.compile(r"TM\.\s*ỦY\s+BAN\s+NHÂN\s+DÂN|T/M\s*ỦY\s+BAN")
+# What may stand between two mentions of one list: a comma, "và", "hoặc", and a "các" after it.
+LIST_CONNECTOR = re.compile(r"\s*(?:,|và|hoặc|,\s*và)?\s*(?:các\s+)?", re.I)
+# The end of one "Căn cứ ..." clause: a semicolon, a full stop, a colon ending its line, a blank line.
+BASIS_CLAUSE_END = re.compile(r";|\.(?=\s)|:\s*\n|\n\s*\n")

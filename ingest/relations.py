@@ -77,7 +77,7 @@ def nest(text: str, mentions: list[Mention]) -> Nesting:
 
 def _is_connector(gap: str) -> bool:
     # ";" separates list items that need not share a level: `_holder` decides for those.
-    return re.fullmatch(r"\s*(?:,|và|hoặc|,\s*và)?\s*(?:các\s+)?", gap, re.I) is not None
+    return P.LIST_CONNECTOR.fullmatch(gap) is not None
 
 
 def _holder(text: str, mentions: list[Mention], parent: list[int | None], i: int) -> int | None:
@@ -118,7 +118,7 @@ def basis_spans(text: str, body_start: int) -> list[tuple[int, int]]:
             continue
         end = m.end()
         while end < body_start:
-            stop = re.compile(r";|\.(?=\s)|:\s*\n|\n\s*\n").search(text, end, body_start)
+            stop = P.BASIS_CLAUSE_END.search(text, end, body_start)
             if stop is None:
                 end = body_start
                 break
