@@ -256,21 +256,47 @@ def _days(earlier: Instrument | None, later: Instrument) -> int | None:
 
 
 def _first_sentences(store: GraphStore, pairs: list[tuple[URIRef, URIRef]]) -> dict[tuple[URIRef, URIRef, str], str]:
-    """For each (document, parent) pair and relation, the first sentence (by line and offset) stating it;
-    one query per 500 pairs rather than one per row."""
-    first: dict[tuple[URIRef, URIRef, str], tuple[int, int, str]] = {}
+    """For each (document, parent) pair and relation, the first sentence stating it."""
+    found: list[tuple[tuple[URIRef, URIRef, str], URIRef]] = []
     for k in range(0, len(pairs), 500):
         values = " ".join(f"({a.n3()} {b.n3()})" for a, b in pairs[k:k + 500])
+        found += [((r["a"], r["b"], RELATION_NAMES[str(r["rel"])]), r["edge"]) for r in store.select(
+            f"""SELECT ?edge ?a ?b ?rel WHERE {{ VALUES (?a ?b) {{ {values} }}
+                  ?edge lex:from ?a ; lex:to ?b ; lex:relation ?rel }}""")]
+    return {key: m.sentence for key, m in _earliest(store, found).items()}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class _Mention:
+    """Where a mention is, in the order "first" means: file, line, offset."""
+
+    file: str
+    line: int
+    start: int
+    sentence: str
+
+
+def _earliest(store: GraphStore, edges: list[tuple]) -> dict:
+    """For each key of `edges` ((key, edge node) pairs), the first mention of any of its edge nodes: the
+    fullest one, the title or the "Căn cứ" clause. The one evidence rule of every answer and view."""
+    first_of_edge: dict[URIRef, _Mention] = {}
+    ordered = sorted({edge for _, edge in edges})
+    for k in range(0, len(ordered), 1000):
+        values = " ".join(e.n3() for e in ordered[k:k + 1000])
         for row in store.select(
-            f"""SELECT ?a ?b ?rel ?sentence ?line ?start WHERE {{ VALUES (?a ?b) {{ {values} }}
-                  ?edge lex:from ?a ; lex:to ?b ; lex:relation ?rel ;
-                        lex:hasMention ?m . ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start }}"""
+            f"""SELECT ?edge ?sentence ?line ?start ?file WHERE {{ VALUES ?edge {{ {values} }}
+                  ?edge lex:hasMention ?m . ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start ;
+                  lex:inSource/lex:fileName ?file }}"""
         ):
-            key = (row["a"], row["b"], RELATION_NAMES[str(row["rel"])])
-            candidate = (int(row["line"]), int(row["start"]), str(row["sentence"]))
-            if key not in first or candidate < first[key]:
-                first[key] = candidate
-    return {key: value[2] for key, value in first.items()}
+            mention = _Mention(str(row["file"]), int(row["line"]), int(row["start"]), str(row["sentence"]))
+            if row["edge"] not in first_of_edge or mention < first_of_edge[row["edge"]]:
+                first_of_edge[row["edge"]] = mention
+    first: dict = {}
+    for key, edge in edges:
+        mention = first_of_edge.get(edge)
+        if mention is not None and (key not in first or mention < first[key]):
+            first[key] = mention
+    return first
 
 
 def cites(store: GraphStore, subject: URIRef) -> list[EdgeRow]:
@@ -292,29 +318,20 @@ def _edges(store: GraphStore, subject: URIRef, here: str, there: str) -> list[Ed
     )
     edges: dict[URIRef, dict] = {}
     for row in rows:
-        edge = edges.setdefault(row["edge"], {"other": row["other"], "doc": row["doc"], "rels": set(), "mentions": []})
+        edge = edges.setdefault(row["edge"], {"other": row["other"], "doc": row["doc"], "rels": set()})
         edge["rels"].add(RELATION_NAMES[str(row["rel"])])
-    ordered = sorted(edges)
-    for k in range(0, len(ordered), 1000):
-        values = " ".join(e.n3() for e in ordered[k:k + 1000])
-        for row in store.select(
-            f"""SELECT ?edge ?sentence ?line ?start ?file WHERE {{ VALUES ?edge {{ {values} }}
-                  ?edge lex:hasMention ?m . ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start ;
-                  lex:inSource/lex:fileName ?file }}"""
-        ):
-            edges[row["edge"]]["mentions"].append(
-                (int(row["line"]), int(row["start"]), str(row["sentence"]), str(row["file"])))
+    first = _earliest(store, [(edge, edge) for edge in edges])
     described = describe(store, [e["other"] for e in edges.values()])
     out = []
-    for edge in edges.values():
+    for node, edge in edges.items():
         other = described.get(edge["other"])
         if other is None:
             continue
-        # The first mention is the fullest: the title, or the "Căn cứ" clause.
-        first = min(edge["mentions"], default=None)
+        mention = first.get(node)
         out.append(EdgeRow(
             other, tuple(sorted(edge["rels"], key=_ORDER.index)), edge["doc"],
-            first[2] if first else None, first[3] if first else None, first[0] if first else None,
+            mention.sentence if mention else None, mention.file if mention else None,
+            mention.line if mention else None,
         ))
     return sorted(out, key=lambda r: (r.other.label, str(r.stated_in)))
 
@@ -322,22 +339,14 @@ def _edges(store: GraphStore, subject: URIRef, here: str, there: str) -> list[Ed
 def edge_evidence(store: GraphStore, among: list[URIRef]) -> dict[tuple[str, str], tuple[str, str]]:
     """For each edge between two of `among`, its first supporting sentence and where it is ("file:line")."""
     members = {str(i) for i in among}
-    first: dict[tuple[str, str], tuple[str, int, int, str]] = {}
     ordered = sorted(set(among))
+    found: list[tuple[tuple[str, str], URIRef]] = []
     for k in range(0, len(ordered), 500):
         values = " ".join(i.n3() for i in ordered[k:k + 500])
-        for r in store.select(
-            f"""SELECT ?from ?to ?sentence ?file ?line ?start WHERE {{ VALUES ?from {{ {values} }}
-                  ?e lex:from ?from ; lex:to ?to ; lex:hasMention ?m .
-                  ?m lex:sentence ?sentence ; lex:line ?line ; lex:start ?start ; lex:inSource/lex:fileName ?file }}"""
-        ):
-            key = (str(r["from"]), str(r["to"]))
-            if key[1] not in members:
-                continue
-            candidate = (str(r["file"]), int(r["line"]), int(r["start"]), str(r["sentence"]))
-            if key not in first or candidate < first[key]:
-                first[key] = candidate
-    return {key: (value[3], f"{value[0]}:{value[1]}") for key, value in first.items()}
+        found += [((str(r["from"]), str(r["to"])), r["edge"]) for r in store.select(
+            f"SELECT ?edge ?from ?to WHERE {{ VALUES ?from {{ {values} }} ?edge lex:from ?from ; lex:to ?to }}")
+            if str(r["to"]) in members]
+    return {key: (m.sentence, f"{m.file}:{m.line}") for key, m in _earliest(store, found).items()}
 
 
 @dataclass(frozen=True, slots=True)
