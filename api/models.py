@@ -56,6 +56,16 @@ class EdgeOut(BaseModel):
                    sentence=e.sentence, source=e.source, line=e.line)
 
 
+class EdgePageOut(BaseModel):
+    """One page of the edges at an instrument."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[EdgeOut]
+    next: str | None = Field(description="URL of the next page, or null on the last.")
+
+
 class SourceOut(BaseModel):
     """A source file holding an instrument's text."""
 

@@ -31,6 +31,7 @@ from api.models import (
     DocumentOut,
     DocumentPage,
     EdgeOut,
+    EdgePageOut,
     ExtractOut,
     HealthOut,
     IngestOut,
@@ -155,20 +156,34 @@ def implementations(
     return TreeOut(root=InstrumentOut.of(root, iris), rows=[TreeRowOut.of(r, iris) for r in rows])
 
 
-@router.get("/documents/{ident:path}/cites", response_model=list[EdgeOut], responses=_LOOKUP_ERRORS,
-            tags=["documents"])
-def document_cites(ident: str, svc: Svc, year: Year = None) -> list[EdgeOut]:
-    """What an instrument cites (or is described as linked to), with the sentence that says so."""
-    rows = Q.cites(svc.store, instrument_of(svc, ident, year))
-    return [EdgeOut.of(r, svc.store.iris) for r in rows]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
 
 
-@router.get("/documents/{ident:path}/cited-by", response_model=list[EdgeOut], responses=_LOOKUP_ERRORS,
+@router.get("/documents/{ident:path}/cites", response_model=EdgePageOut, responses=_LOOKUP_ERRORS,
             tags=["documents"])
-def document_cited_by(ident: str, svc: Svc, year: Year = None) -> list[EdgeOut]:
-    """Everything that cites an instrument, with the sentence, file and line."""
-    rows = Q.cited_by(svc.store, instrument_of(svc, ident, year))
-    return [EdgeOut.of(r, svc.store.iris) for r in rows]
+def document_cites(ident: str, request: Request, svc: Svc, year: Year = None, limit: Limit = 100,
+                   offset: Offset = 0) -> EdgePageOut:
+    """What an instrument cites (or is described as linked to), with the sentence that says so, a page at a
+    time in order of the other instrument's label."""
+    return _edge_page(request, svc, instrument_of(svc, ident, year), False, limit, offset)
+
+
+@router.get("/documents/{ident:path}/cited-by", response_model=EdgePageOut, responses=_LOOKUP_ERRORS,
+            tags=["documents"])
+def document_cited_by(ident: str, request: Request, svc: Svc, year: Year = None, limit: Limit = 100,
+                      offset: Offset = 0) -> EdgePageOut:
+    """Everything that cites an instrument, with the sentence, file and line, a page at a time."""
+    return _edge_page(request, svc, instrument_of(svc, ident, year), True, limit, offset)
+
+
+def _edge_page(request: Request, svc: Service, target: URIRef, cited: bool, limit: int, offset: int) -> EdgePageOut:
+    page = Q.edge_page(svc.store, target, cited, limit, offset)
+    following = None
+    if offset + limit < page.total:
+        following = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+    return EdgePageOut(total=page.total, limit=limit, offset=offset, next=following,
+                       items=[EdgeOut.of(r, svc.store.iris) for r in page.rows])
 
 
 _DOCUMENT_RESPONSES = {

@@ -301,29 +301,45 @@ def _earliest(store: GraphStore, edges: list[tuple]) -> dict:
 
 def cites(store: GraphStore, subject: URIRef) -> list[EdgeRow]:
     """What `subject` cites (as a corpus document) or is described as linked to, with evidence."""
-    return _edges(store, subject, "lex:from", "lex:to")
+    return edge_page(store, subject, cited=False).rows
 
 
 def cited_by(store: GraphStore, subject: URIRef) -> list[EdgeRow]:
     """Everything that cites `subject` or is described as linked to it, with evidence."""
-    return _edges(store, subject, "lex:to", "lex:from")
+    return edge_page(store, subject, cited=True).rows
 
 
-def _edges(store: GraphStore, subject: URIRef, here: str, there: str) -> list[EdgeRow]:
-    # The edges first, then their mentions: joined in one query with an OPTIONAL, Oxigraph's plan
-    # takes seconds per document where these two take milliseconds.
+@dataclass(frozen=True, slots=True)
+class EdgePage:
+    """Rows `offset` on of the edges at an instrument, and how many there are in all."""
+
+    total: int
+    rows: list[EdgeRow]
+
+
+def edge_page(store: GraphStore, subject: URIRef, cited: bool, limit: int | None = None,
+              offset: int = 0) -> EdgePage:
+    """The edges citing `subject` (`cited`) or that it states, in order of the other end's label and the
+    stating document, `limit` of them from `offset`: only that page is described and given its evidence,
+    so a resolution cited thousands of times answers a page at once."""
+    here, there = ("lex:to", "lex:from") if cited else ("lex:from", "lex:to")
     rows = store.select(
-        f"""SELECT ?edge ?other ?doc ?rel WHERE {{
-              ?edge {here} {subject.n3()} ; {there} ?other ; lex:statedIn ?doc ; lex:relation ?rel }}"""
+        f"""SELECT ?edge ?other ?doc ?rel ?label WHERE {{
+              ?edge {here} {subject.n3()} ; {there} ?other ; lex:statedIn ?doc ; lex:relation ?rel
+              OPTIONAL {{ ?other rdfs:label ?label }} }}"""
     )
     edges: dict[URIRef, dict] = {}
     for row in rows:
-        edge = edges.setdefault(row["edge"], {"other": row["other"], "doc": row["doc"], "rels": set()})
+        edge = edges.setdefault(row["edge"], {"other": row["other"], "doc": row["doc"], "rels": set(),
+                                              "label": str(row.get("label", row["other"]))})
         edge["rels"].add(RELATION_NAMES[str(row["rel"])])
-    first = _earliest(store, [(edge, edge) for edge in edges])
-    described = describe(store, [e["other"] for e in edges.values()])
+    ordered = sorted(edges, key=lambda e: (edges[e]["label"], str(edges[e]["doc"]), str(e)))
+    page = ordered[offset:None if limit is None else offset + limit]
+    first = _earliest(store, [(edge, edge) for edge in page])
+    described = describe(store, [edges[e]["other"] for e in page])
     out = []
-    for node, edge in edges.items():
+    for node in page:
+        edge = edges[node]
         other = described.get(edge["other"])
         if other is None:
             continue
@@ -333,7 +349,7 @@ def _edges(store: GraphStore, subject: URIRef, here: str, there: str) -> list[Ed
             mention.sentence if mention else None, mention.file if mention else None,
             mention.line if mention else None,
         ))
-    return sorted(out, key=lambda r: (r.other.label, str(r.stated_in)))
+    return EdgePage(len(edges), out)
 
 
 def edge_evidence(store: GraphStore, among: list[URIRef]) -> dict[tuple[str, str], tuple[str, str]]:

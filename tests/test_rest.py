@@ -170,10 +170,25 @@ def test_implementations_depth(http):
 
 def test_cites_and_cited_by(http):
     cites = ok(http.get("/documents/eli/vn/ubnd-hai-phong/2022/ctr/1/cites"))
-    assert NQ11 in {e["other"]["iri"] for e in cites}
+    assert NQ11 in {e["other"]["iri"] for e in cites["items"]}
     cited_by = ok(http.get("/documents/43/2022/QH15/cited-by"))
-    assert {e["stated_in"] for e in cited_by} >= {KH35, CTR1}
-    assert all(e["sentence"] and e["source"] for e in cited_by)
+    assert {e["stated_in"] for e in cited_by["items"]} >= {KH35, CTR1}
+    assert all(e["sentence"] and e["source"] for e in cited_by["items"])
+    assert cited_by["total"] == len(cited_by["items"]) and cited_by["next"] is None
+
+
+def test_cited_by_pages(http):
+    """A page at a time, with a next link, the pages together the whole list in order."""
+    whole = ok(http.get("/documents/eli/vn/ubnd-hai-phong/2022/ctr/1/cites"))
+    assert whole["total"] >= 5
+    pages, url = [], "/documents/eli/vn/ubnd-hai-phong/2022/ctr/1/cites?limit=2"
+    while url:
+        page = ok(http.get(url))
+        assert len(page["items"]) <= 2 and page["total"] == whole["total"]
+        pages += page["items"]
+        url = page["next"]
+    assert pages == whole["items"]
+    assert http.get("/documents/43/2022/QH15/cited-by", params={"limit": 0}).status_code == 422
 
 
 # -- /resolve, /check, /extract ---------------------------------------------------------------------------
