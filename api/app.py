@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import swagger_ui_bundle
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -71,7 +73,8 @@ def create_app(settings: Settings) -> FastAPI:
         description="A citation knowledge graph of Vietnamese legal documents: a SPARQL 1.1 endpoint at /sparql "
                     "and lookups for other tools.",
         lifespan=lifespan,
-        # Swagger UI and ReDoc load their scripts from a CDN; pages here must work offline.
+        # FastAPI's Swagger UI and ReDoc load their scripts from a CDN; pages here must work offline
+        # (/docs is served below from a local copy).
         docs_url=None,
         redoc_url=None,
     )
@@ -104,4 +107,14 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(views.router)
     app.include_router(rest.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Swagger UI from the swagger-ui-bundle package's own copy: no CDN, so /docs works offline.
+    app.mount("/docs/assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="lexgraph API",
+                                   swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs/assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs/assets/favicon-32x32.png")
+
     return app

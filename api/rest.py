@@ -92,10 +92,26 @@ def instrument_of(svc: Service, ident: str, year: int | None) -> URIRef:
                             "number-symbol, or try /resolve?citation=") from None
 
 
-@router.get("/", response_class=HTMLResponse, tags=["service"])
-def home() -> HTMLResponse:
-    """What a person opening the server in a browser finds: what is here and where (no script, offline)."""
-    return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+# What is where, for the landing page's JSON; the HTML page (api/static/index.html) says the same.
+_LINKS = {
+    "sparql": "/sparql", "documents": "/documents", "implementations": "/documents/{id}/implementations",
+    "cites": "/documents/{id}/cites", "cited_by": "/documents/{id}/cited-by", "resolve": "/resolve?citation=",
+    "check": "/check", "corpus_view": "/views/corpus.html", "stats": "/stats", "health": "/health",
+    "openapi": "/openapi.json", "docs": "/docs",
+}
+
+
+@router.get("/", tags=["service"], responses={200: {"content": {"text/html": {}, "application/json": {}},
+                                                   "description": "HTML for a browser, JSON for other clients."}})
+def home(request: Request) -> Response:
+    """What a person opening the server in a browser finds (a page, no script, offline), or for another
+    client, the same as JSON: what this server is and where each part of it is."""
+    # JSON first: "*/*" (curl, scripts) gets JSON; a browser asks for text/html by name.
+    if choose(request.headers.get("accept"), ["application/json", "text/html"]) == "text/html":
+        return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+    return JSONResponse({"name": "lexgraph", "version": version(),
+                         "description": "A citation graph of Vietnamese legal and administrative documents.",
+                         "links": _LINKS})
 
 
 @router.get("/health", response_model=HealthOut, tags=["service"])

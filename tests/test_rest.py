@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import httpx
 import pyoxigraph as ox
@@ -364,7 +365,29 @@ def test_an_empty_document_is_refused(writable_server):
         assert response.status_code == 422, response.text
 
 
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
 def test_a_person_opening_the_server_finds_a_page(http):
-    page = http.get("/")
+    page = http.get("/", headers={"Accept": BROWSER_ACCEPT})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert 'href="/sparql"' in page.text and "/openapi.json" in page.text and "<script" not in page.text
+    assert 'href="/docs"' in page.text
+
+
+def test_another_client_finds_json_at_the_root(http):
+    for accept in ("*/*", "application/json"):
+        answer = http.get("/", headers={"Accept": accept})
+        assert answer.headers["content-type"].startswith("application/json"), accept
+        links = answer.json()["links"]
+        assert links["sparql"] == "/sparql" and links["docs"] == "/docs" and links["openapi"] == "/openapi.json"
+
+
+def test_the_api_docs_are_served_offline(http):
+    page = http.get("/docs")
+    assert page.status_code == 200 and "/openapi.json" in page.text
+    # Every script and stylesheet is the server's own.
+    urls = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert urls and all(u.startswith("/docs/assets/") for u in urls), urls
+    for url in urls:
+        assert http.get(url).status_code == 200, url

@@ -121,3 +121,20 @@ def test_the_query_page_runs_a_query_offline(browser, server):
     assert rows >= 2 and left == [] and errors == []
     assert "rows in" in page.inner_text("#status")
     context.close()
+
+
+def test_the_api_docs_render_offline(browser, server):
+    """Swagger UI at /docs draws every operation from the server's own copy of its scripts."""
+    context = browser.new_context()
+    left: list[str] = []
+    context.route("**/*", lambda r: r.continue_() if urlparse(r.request.url).hostname == "127.0.0.1"
+                  else (left.append(r.request.url), r.abort()))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server.url}/docs", wait_until="networkidle")
+    page.wait_for_selector(".opblock", timeout=30_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/cited-by" in p for p in paths) and any("/documents" in p for p in paths)
+    assert left == [] and errors == []
+    context.close()
