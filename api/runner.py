@@ -6,6 +6,12 @@ starts a new one, while the other workers go on answering. Workers open a store 
 the store itself when the server only reads, or the latest snapshot of it when the server writes
 (`api.snapshots`); each task names the directory, and a worker reopens when it changes.
 
+Admission: a query's time limit counts from its arrival, queue time included, and one that cannot start
+in time is answered 503 with Retry-After. The pool has one worker more than the number of queries that may
+run long (past `LONG_AFTER` seconds), `RESERVE` more: a query that would be one long query too many is
+stopped there, so a simple query finds a worker within about a second, however many runaways are sent. One client (an
+address) may run at most `workers - 1` long queries at once (at least one); another is stopped with 429.
+
 Answers are serialised by Oxigraph itself. The row limit is enforced on the way out: the results are
 first written as TSV (SELECT) or N-Triples (CONSTRUCT), one line per row, to a writer that stops
 Oxigraph as soon as one row too many arrives; a TSV or N-Triples answer is then converted by
@@ -19,6 +25,8 @@ import logging
 import multiprocessing
 import re
 import signal
+import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,13 +47,22 @@ _SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE\b(?![:.-])", re.IGNORECASE)
 _LOAD = re.compile(r"(?<![\w?$:.-])LOAD\b(?![:.-])", re.IGNORECASE)
 
 
-class QueryError(Exception):
-    """A query the endpoint refuses or could not answer: an HTTP status and a message saying why."""
+# Seconds after which a running query counts as long.
+LONG_AFTER = 0.5
+# Workers beyond those long queries may hold: while one starts again after a query too many was stopped
+# in it (most of a second), the other is free.
+RESERVE = 2
 
-    def __init__(self, status: int, message: str) -> None:
+
+class QueryError(Exception):
+    """A query the endpoint refuses or could not answer: an HTTP status, a message saying why, and for a
+    busy server the seconds after which to try again."""
+
+    def __init__(self, status: int, message: str, retry_after: int | None = None) -> None:
         super().__init__(status, message)
         self.status = status
         self.message = message
+        self.retry_after = retry_after
 
     def __str__(self) -> str:
         return self.message
@@ -73,20 +90,28 @@ class Answer:
 
 
 class QueryRunner:
-    """A pool of worker processes that answer `Query`s within a time limit."""
+    """A pool of worker processes that answer `Query`s within a time limit; `workers` of them may run long
+    queries at once, and `RESERVE` more are kept for the others."""
 
     def __init__(self, location: Path, workers: int = 2, timeout: float = 10.0) -> None:
         self.location = location
         self.workers = workers
+        self.size = workers + RESERVE
         self.timeout = timeout
         self._pool: ProcessPool | None = None
+        self._slots: asyncio.Semaphore | None = None
+        self._long: Counter[str] = Counter()  # long queries running, by client
 
     def start(self) -> None:
         """Start the workers and wait until each has opened the store."""
-        self._pool = ProcessPool(max_workers=self.workers, initializer=_initialise,
-                                 context=multiprocessing.get_context("spawn"))
+        # Workers fork from a fork server that has imported this module: a worker stopped with its query
+        # is back in milliseconds, not the second a fresh interpreter takes. Not a fork of this process,
+        # whose open RocksDB store has threads a fork would copy half-way.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["api.runner"])
+        self._pool = ProcessPool(max_workers=self.size, initializer=_initialise, context=context)
         probes = [self._pool.schedule(execute, args=(Query("ASK {}", "text/csv", None), str(self.location)))
-                  for _ in range(self.workers)]
+                  for _ in range(self.size)]
         for probe in probes:
             probe.result(timeout=60)
 
@@ -94,17 +119,57 @@ class QueryRunner:
         """Answer the next queries from the store directory `location` (a newer snapshot)."""
         self.location = location
 
-    async def answer(self, query: Query) -> Answer:
-        """Run `query` in a worker; raises `QueryError` with the HTTP status to answer with."""
+    async def answer(self, query: Query, client: str = "") -> Answer:
+        """Run `query` in a worker for `client` (its address); raises `QueryError` with the HTTP status to
+        answer with."""
         if self._pool is None:
             raise QueryError(503, "the query workers are not running; restart the server")
-        future = self._pool.schedule(execute, args=(query, str(self.location)), timeout=self.timeout or None)
+        arrival = time.monotonic()
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.size)
+        limit = self.timeout or None
         try:
-            return await asyncio.wrap_future(future)
+            await asyncio.wait_for(self._slots.acquire(), None if limit is None else limit)
+        except TimeoutError:
+            log.warning("query not started within the %g s limit (server busy): %.200s", self.timeout,
+                        " ".join(query.text.split()))
+            raise QueryError(503, f"the server is busy: the query could not start within the {self.timeout:g} s "
+                                  "limit; try again shortly", retry_after=2) from None
+        try:
+            left = None if limit is None else max(0.01, limit - (time.monotonic() - arrival))
+            future = self._pool.schedule(execute, args=(query, str(self.location)), timeout=left)
+            return await self._watched(future, query, client)
+        finally:
+            self._slots.release()
+
+    async def _watched(self, future, query: Query, client: str) -> Answer:
+        """The answer of a scheduled query; stopped after `LONG_AFTER` s when it would be one long query too
+        many, for the server or for its client."""
+        waiting = asyncio.wrap_future(future)
+        long = False
+        try:
+            # The clock starts when a worker takes the query: one may be starting again after a kill.
+            while not future.running() and not future.done():
+                await asyncio.sleep(0.02)
+            done, _ = await asyncio.wait({waiting}, timeout=LONG_AFTER)
+            if not done:
+                running, mine = sum(self._long.values()), self._long[client]
+                if running >= self.workers or mine >= max(1, self.workers - 1):
+                    future.cancel()
+                    log.warning("query stopped after %g s: %d long queries run (%d of this client's): %.200s",
+                                LONG_AFTER, running, mine, " ".join(query.text.split()))
+                    if running >= self.workers:
+                        raise QueryError(503, f"{running} long queries are running, the most this server runs "
+                                              "at once; try again shortly, or narrow the query", retry_after=2)
+                    raise QueryError(429, f"you have {mine} long queries running here, the most one client may; "
+                                          "wait for their answers", retry_after=2)
+                self._long[client] += 1
+                long = True
+            return await waiting
         except TimeoutError:
             log.warning("query stopped after the %g s limit: %.200s", self.timeout, " ".join(query.text.split()))
             raise QueryError(503, f"the query ran longer than the {self.timeout:g} s limit and was stopped; "
-                                  "narrow it (more specific patterns, LIMIT) and try again") from None
+                                  "narrow it (more specific patterns, LIMIT) and try again", retry_after=1) from None
         except ProcessExpired as exc:
             log.warning("query worker died (%s): %.200s", exc, " ".join(query.text.split()))
             raise QueryError(503, f"the worker running the query died ({exc}); the query may need more memory "
@@ -112,6 +177,11 @@ class QueryRunner:
         except asyncio.CancelledError:
             future.cancel()  # the client went away: free the worker
             raise
+        finally:
+            if long:
+                self._long[client] -= 1
+                if not self._long[client]:
+                    del self._long[client]
 
     def close(self) -> None:
         """Stop the workers."""
@@ -136,8 +206,9 @@ class RemoteRunner:
     def publish(self, location: Path) -> None:
         """Nothing to publish: the server sees its own writes."""
 
-    async def answer(self, query: Query) -> Answer:
-        """Run `query` on the server; raises `QueryError` with the HTTP status to answer with."""
+    async def answer(self, query: Query, client: str = "") -> Answer:
+        """Run `query` on the server (which has its own limits); raises `QueryError` with the HTTP status
+        to answer with."""
         return await asyncio.to_thread(answer_on, self.server, query)
 
     def close(self) -> None:

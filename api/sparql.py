@@ -138,9 +138,9 @@ async def _answer(svc: Service, request: Request, text: str, default_graphs: lis
     rdf_type = forced if forced in RDF_TYPES else choose(accept, list(RDF_TYPES))
     query = Query(text, result_type, rdf_type, tuple(default_graphs), tuple(named_graphs), svc.settings.row_limit)
     try:
-        answer = await svc.runner.answer(query)
+        answer = await svc.runner.answer(query, request.client.host if request.client else "")
     except QueryError as exc:
-        headers = {"Retry-After": "1"} if exc.status == 503 else None
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after is not None else None
         return _error(exc.status, exc.message, headers)
     return Response(answer.body, media_type=answer.media_type,
                     headers={"X-Lexgraph-Rows": str(answer.rows), "Vary": "Accept"})

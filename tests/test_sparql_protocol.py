@@ -328,6 +328,45 @@ def test_pathological_query_is_stopped_at_the_time_limit_and_others_are_answered
     assert time.monotonic() - started < 1.5
 
 
+def _runaway(url: str, address: str, outcome: list) -> None:
+    """A pathological query from `address` (a loopback address of its own: one client each)."""
+    transport = httpx.HTTPTransport(local_address=address)
+    with httpx.Client(transport=transport, timeout=60) as client:
+        response = client.get(f"{url}/sparql", params={"query": PATHOLOGICAL})
+        outcome.append((response.status_code, response.headers.get("retry-after"), response.text))
+
+
+def test_with_four_runaways_in_flight_a_simple_query_answers_in_under_two_seconds(http, server):
+    outcome: list = []
+    threads = [threading.Thread(target=_runaway, args=(server.url, f"127.0.0.{k}", outcome)) for k in range(2, 6)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.8)  # all four running: two as long queries, two stopped as one too many
+    for _ in range(3):
+        started = time.monotonic()
+        answer = http.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": "application/sparql-results+json"})
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["boolean"] is True
+        assert time.monotonic() - started < 2
+    for thread in threads:
+        thread.join()
+    # Every runaway was stopped, with a time to retry; two of them at once, as one long query too many.
+    assert sorted(status for status, _, _ in outcome) == [503] * 4, outcome
+    assert all(retry for _, retry, _ in outcome)
+    assert sum("long queries are running" in text for _, _, text in outcome) >= 2
+
+
+def test_one_client_runs_one_long_query_at_a_time(server):
+    outcome: list = []
+    threads = [threading.Thread(target=_runaway, args=(server.url, "127.0.0.9", outcome)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(status for status, _, _ in outcome) == [429, 503], outcome
+    assert any("the most one client may" in text for _, _, text in outcome)
+
+
 # -- the query page and the service description -----------------------------------------------------
 
 
