@@ -378,6 +378,8 @@ def serve(
     timeout: Annotated[float | None, _setting("query_timeout", "--timeout", min=0)] = None,
     row_limit: Annotated[int | None, _setting("row_limit", "--row-limit", min=0)] = None,
     workers: Annotated[int | None, _setting("query_workers", "--workers", min=1)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Log only failures and slow requests, not every "
+                                                        "request.")] = False,
 ) -> None:
     """Serve the graph over HTTP: a SPARQL 1.1 endpoint at /sparql and the REST API."""
     import uvicorn
@@ -401,8 +403,10 @@ def serve(
               f"  SPARQL endpoint and query page  {url}/sparql\n"
               f"  REST API (OpenAPI)              {url}/openapi.json\n"
               f"  e.g.                            {url}/documents/11/NQ-CP/implementations?year=2022", markup=False)
-    # The server's own log: every answer of 400 or more, every slow request, every query stopped.
+    # The server's own log: a line per request (`lexgraph.access`), every query stopped and why; --quiet
+    # keeps only failures and slow requests.
     logging.basicConfig(format="%(asctime)s %(name)s %(message)s", level=logging.WARNING)
+    logging.getLogger("lexgraph").setLevel(logging.WARNING if quiet else logging.INFO)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 

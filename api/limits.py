@@ -1,8 +1,10 @@
-"""What every request is held to before a handler sees it, and the access log of what went wrong.
+"""What every request is held to before a handler sees it, and the access log.
 
 An ASGI middleware: a URL longer than `max_url` bytes is answered 414, a body over `max_body` bytes 413
-(by its Content-Length, or while it is read when it has none); every answer of 400 or more, and every
-request slower than `slow` seconds, is logged on the `lexgraph.access` logger with its status and time.
+(by its Content-Length, or while it is read when it has none). Every request is logged on the
+`lexgraph.access` logger, one line: status, method, path, seconds, and the answer's rows (SPARQL) or
+bytes, or for a failure the reason the answer gives (a stopped query says why). Answers of 400 or more and
+requests slower than `slow` seconds are warnings; the others are info (`lexgraph serve --quiet` hides them).
 """
 
 from __future__ import annotations
@@ -40,22 +42,27 @@ class RequestLimits:
             await self.app(scope, receive, send)
             return
         started = time.monotonic()
-        status = {"code": 0}
+        status: dict[str, Any] = {"code": 0, "size": "", "body": b""}
         url = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if url > self.max_url:
-            await _refuse(send, 414, f"the URL is {url} bytes; at most {self.max_url}: POST the query instead")
-            status["code"] = 414
+            detail = f"the URL is {url} bytes; at most {self.max_url}: POST the query instead"
+            await _refuse(send, 414, detail)
+            status.update(code=414, body=json.dumps({"detail": detail}).encode())
         elif declared is not None and declared.isdigit() and int(declared) > self.max_body:
-            await _refuse(send, 413, f"the body is {int(declared)} bytes; at most {self.max_body}")
-            status["code"] = 413
+            detail = f"the body is {int(declared)} bytes; at most {self.max_body}"
+            await _refuse(send, 413, detail)
+            status.update(code=413, body=json.dumps({"detail": detail}).encode())
         else:
             await self._forward(scope, receive, send, status)
         elapsed = time.monotonic() - started
-        if status["code"] >= 400 or elapsed > self.slow:
-            log.warning("%s %s %s %.2fs", status["code"], scope.get("method"), scope.get("path"), elapsed)
+        code = status["code"]
+        level = logging.WARNING if code >= 400 or elapsed > self.slow else logging.INFO
+        if log.isEnabledFor(level):
+            log.log(level, "%s %s %s %.2fs %s", code, scope.get("method"), scope.get("path"), elapsed,
+                    _reason(status["body"]) if code >= 400 else status["size"])
 
-    async def _forward(self, scope: Scope, receive: Receive, send: Send, status: dict[str, int]) -> None:
+    async def _forward(self, scope: Scope, receive: Receive, send: Send, status: dict[str, Any]) -> None:
         read = {"bytes": 0}
 
         async def counted() -> Message:
@@ -68,6 +75,12 @@ class RequestLimits:
         async def noted(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
+                headers = dict(message.get("headers") or [])
+                rows, length = headers.get(b"x-lexgraph-rows"), headers.get(b"content-length")
+                status["size"] = (f"rows={rows.decode()}" if rows is not None
+                                  else f"bytes={length.decode()}" if length is not None else "")
+            elif message["type"] == "http.response.body" and status["code"] >= 400 and len(status["body"]) < 2000:
+                status["body"] += message.get("body", b"")
             await send(message)
 
         try:
@@ -76,6 +89,18 @@ class RequestLimits:
             if status["code"] == 0:
                 await _refuse(send, 413, f"the body is over {self.max_body} bytes")
                 status["code"] = 413
+
+
+def _reason(body: bytes) -> str:
+    """Why a request failed, quoted on one line: the `detail` of a JSON problem, or a plain-text answer
+    (what the SPARQL endpoint gives)."""
+    text = body.decode("utf-8", "replace")
+    try:
+        detail = json.loads(text)
+        text = str(detail.get("detail", "")) if isinstance(detail, dict) else ""
+    except ValueError:
+        pass
+    return json.dumps(" ".join(text.split())[:300], ensure_ascii=False) if text.strip() else ""
 
 
 async def _refuse(send: Send, code: int, detail: str) -> None:

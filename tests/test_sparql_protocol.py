@@ -326,6 +326,10 @@ def test_pathological_query_is_stopped_at_the_time_limit_and_others_are_answered
     started = time.monotonic()
     assert len(rows_of(http.get("/sparql", params={"query": SELECT}))) == 5
     assert time.monotonic() - started < 1.5
+    # The access log has a line for each request: the stopped one with its reason, the others with rows.
+    log = server.log.read_text(encoding="utf-8")
+    assert re.search(r"lexgraph\.access 503 GET /sparql \d+\.\d\ds \"the query ran longer than the 2 s limit", log), log
+    assert re.search(r"lexgraph\.access 200 GET /sparql \d+\.\d\ds rows=5", log), log
 
 
 def _runaway(url: str, address: str, outcome: list) -> None:
