@@ -378,6 +378,7 @@ def serve(
     timeout: Annotated[float | None, _setting("query_timeout", "--timeout", min=0)] = None,
     row_limit: Annotated[int | None, _setting("row_limit", "--row-limit", min=0)] = None,
     workers: Annotated[int | None, _setting("query_workers", "--workers", min=1)] = None,
+    allow_load: Annotated[list[str] | None, _setting("allow_load", "--allow-load")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="Log only failures and slow requests, not every "
                                                         "request.")] = False,
 ) -> None:
@@ -391,7 +392,8 @@ def serve(
     except ValueError as exc:
         _fail(f"lexgraph serve: {exc}", 2)
     changes = {"store": store, "write_token": write_token, "query_timeout": timeout, "row_limit": row_limit,
-               "query_workers": workers, "endpoint": _endpoint[0] if _endpoint else None}
+               "query_workers": workers, "endpoint": _endpoint[0] if _endpoint else None,
+               "allow_load": tuple(p for prefix in allow_load or () for p in prefix.split()) or None}
     settings = replace(settings, **{k: v for k, v in changes.items() if v is not None})
     try:
         application = create_app(settings)

@@ -45,6 +45,8 @@ _OPAQUE = re.compile(r'"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"
 _FROM = re.compile(r"(?<![\w?$:.-])FROM\b(?![:.-])", re.IGNORECASE)
 _SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE\b(?![:.-])", re.IGNORECASE)
 _LOAD = re.compile(r"(?<![\w?$:.-])LOAD\b(?![:.-])", re.IGNORECASE)
+# A LOAD's source, an IRI written in full (a prefixed name is not checked, so not allowed).
+_LOAD_FROM = re.compile(r"(?<![\w?$:.-])LOAD\s+(?:SILENT\s+)?<(?P<url>[^<>\s]*)>", re.IGNORECASE)
 
 
 # Seconds after which a running query counts as long.
@@ -237,9 +239,9 @@ def _nesting(keywords: str) -> int:
     return deepest
 
 
-def check_query(text: str) -> None:
-    """Refuse what the endpoint does not run: federated queries (SERVICE) and LOAD, either of which
-    would let a client make the server fetch any URL."""
+def check_query(text: str, allow_load: tuple[str, ...] = ()) -> None:
+    """Refuse what the endpoint does not run: federated queries (SERVICE), and LOAD but from a URL under
+    one of the prefixes the operator allowed: either would let a client make the server fetch any URL."""
     if len(text) > MAX_QUERY:
         raise QueryError(413, f"the query is {len(text)} characters; at most {MAX_QUERY}")
     keywords = keywords_of(text)
@@ -248,9 +250,12 @@ def check_query(text: str) -> None:
     if _SERVICE.search(keywords):
         raise QueryError(400, "SERVICE (federated query) is not allowed on this endpoint; query the other "
                               "endpoint yourself")
-    if _LOAD.search(keywords):
-        raise QueryError(400, "LOAD is not allowed on this endpoint: it makes the server fetch a URL; send the "
-                              "triples with INSERT DATA, or ingest the documents with POST /documents")
+    loads = len(_LOAD.findall(keywords))
+    allowed = [m for m in _LOAD_FROM.finditer(text) if m.group("url").startswith(allow_load)] if allow_load else []
+    if loads and len(allowed) < loads:
+        where = ("from URLs under " + ", ".join(allow_load)) if allow_load else "on this endpoint"
+        raise QueryError(400, f"LOAD is not allowed {where}: it makes the server fetch a URL; send the triples "
+                              "with INSERT DATA, or ingest the documents with POST /documents")
 
 
 # -- in the worker processes ---------------------------------------------------------------------

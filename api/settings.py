@@ -20,6 +20,8 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
     "query_workers": ("LEXGRAPH_QUERY_WORKERS", "2", "Worker processes that run SPARQL queries."),
     "max_url": ("LEXGRAPH_MAX_URL", "8192", "Longest request URL in bytes (path and query string); longer: 414."),
     "max_body": ("LEXGRAPH_MAX_BODY", "16777216", "Largest request body in bytes; larger: 413."),
+    "allow_load": ("LEXGRAPH_ALLOW_LOAD", "", "URL prefixes, separated by spaces, that a SPARQL LOAD (with the "
+                   "write token) may fetch from; without one, LOAD is refused."),
     "endpoint": ("LEXGRAPH_ENDPOINT", "", "A SPARQL server to use instead of the embedded store: its URL, with "
                  "credentials in it if needed and its kind as the fragment (#oxigraph, #virtuoso, #fuseki, #graphdb; "
                  "default: asked of the server), e.g. http://127.0.0.1:7878 for oxigraph serve."),
@@ -39,6 +41,7 @@ class Settings:
     endpoint: str | None = None
     max_url: int = 8192
     max_body: int = 16 * 1024 * 1024
+    allow_load: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -68,4 +71,5 @@ class Settings:
             endpoint=values["endpoint"] or None,
             max_url=int(number("max_url", int)),
             max_body=int(number("max_body", int)),
+            allow_load=tuple(values["allow_load"].split()),
         )

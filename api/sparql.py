@@ -152,7 +152,7 @@ async def _update(svc: Service, request: Request, text: str) -> Response:
     except ApiError as exc:
         return _error(exc.status, exc.detail, exc.headers)
     try:
-        check_query(text)
+        check_query(text, svc.settings.allow_load)
     except QueryError as exc:
         return _error(exc.status, exc.message)
 

@@ -417,6 +417,38 @@ def test_load_is_refused_even_with_the_token(writable_server):
     assert response.status_code == 400 and "LOAD" in response.text
 
 
+def test_load_only_from_the_prefixes_the_operator_allowed(seed_store_dir, tmp_path):
+    """`serve --allow-load PREFIX`: LOAD from under PREFIX goes through (with the token), from anywhere else
+    it is refused."""
+    import functools
+    import http.server
+
+    from .live import TOKEN, copy_store, start_server
+
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "data.ttl").write_text("<urn:x-a> <urn:x-b> <urn:x-c> .\n", encoding="utf-8")
+    files = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "www")))
+    threading.Thread(target=files.serve_forever, daemon=True).start()
+    allowed = f"http://127.0.0.1:{files.server_address[1]}/"
+    live = start_server(copy_store(seed_store_dir, tmp_path / "store"), tmp_path / "server.log",
+                        "--write-token", TOKEN, "--allow-load", allowed)
+    try:
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        refused = httpx.post(f"{live.url}/sparql", headers=auth,
+                             data={"update": "LOAD <http://127.0.0.2:1/data.ttl> INTO GRAPH <urn:x-test>"})
+        assert refused.status_code == 400 and allowed in refused.text
+        loaded = httpx.post(f"{live.url}/sparql", headers=auth,
+                            data={"update": f"LOAD <{allowed}data.ttl> INTO GRAPH <urn:x-test>"})
+        assert loaded.status_code in (200, 204), loaded.text
+        ask = httpx.get(f"{live.url}/sparql", params={"query": "ASK { GRAPH <urn:x-test> { <urn:x-a> ?p ?o } }"},
+                        headers={"Accept": "application/sparql-results+json"})
+        assert ask.json()["boolean"] is True
+    finally:
+        live.stop()
+        files.shutdown()
+
+
 def test_request_and_query_limits(http):
     long_url = http.get("/sparql", params={"query": "ASK {}" + " " * 10_000})
     assert long_url.status_code == 414 and "POST" in long_url.json()["detail"]
