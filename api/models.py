@@ -196,10 +196,10 @@ class CheckOut(BaseModel):
 
 
 class DocumentIn(TextIn):
-    """A document to ingest: a text with something in it (an empty one would be an instrument of nothing)."""
+    """A document to ingest: a text with something in it, held to the limits of a file `lexgraph ingest` reads
+    (an empty or binary one is refused with the same message)."""
 
-    text: str = Field(max_length=8_000_000, pattern=r"\S", description="Plain text (UTF-8), as in a .txt file; "
-                                                                      "not empty or only white space.")
+    text: str = Field(description="Plain text (UTF-8), as in a .txt file; not empty or only white space.")
 
     source: str = Field(min_length=1, max_length=200, pattern=r"^[\w.\- ]+$",
                         description="File name to record it under, e.g. kh-35-2022.txt; the same name replaces it.")

@@ -7,7 +7,6 @@ Handlers are plain functions: FastAPI runs them in its thread pool, beside the e
 
 from __future__ import annotations
 
-import hashlib
 import io
 import queue
 import threading
@@ -51,7 +50,8 @@ from graph.export import FORMATS, export
 from graph.load import extractor_version, ingest_text
 from graph.search import Filters, list_instruments
 from graph.store import PREFIXES
-from ingest import extract_text
+from ingest import InputError, extract_text
+from ingest.readers import read_data
 
 router = APIRouter()
 Svc = Annotated[Service, Depends(service)]
@@ -289,9 +289,12 @@ def ingest(body: DocumentIn, request: Request, svc: Svc) -> Response:
     """Ingest a document's text under a source name (needs the write token); the same name replaces it."""
     svc.authorise(request)
     source_id = f"api/{body.source.strip()}"
-    digest = hashlib.sha256(body.text.encode("utf-8")).hexdigest()
+    try:  # the limits and messages of a file given to `lexgraph ingest`
+        text, digest = read_data(body.text.encode("utf-8"), body.source.strip())
+    except InputError as exc:
+        raise ApiError(400, str(exc)) from None
     with svc.write_lock:
-        outcome = ingest_text(svc.store, body.text, digest, source_id, Path(body.source.strip()), extractor_version())
+        outcome = ingest_text(svc.store, text, digest, source_id, Path(body.source.strip()), extractor_version())
         if outcome.status == "ingested":
             svc.store.reconcile()
             svc.store.flush()

@@ -30,6 +30,12 @@ def read_text(path: Path) -> tuple[str, str]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}); check the path and permissions") from exc
+    return read_data(data, path)
+
+
+def read_data(data: bytes, path: Path | str) -> tuple[str, str]:
+    """The text of a document's bytes (NFC) and their SHA-256, held to the limits files are: what
+    `read_text` does once it has the file's bytes, and what `POST /documents` does with a body."""
     if len(data) > MAX_BYTES:
         raise InputError(f"{path}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit; split the file")
     digest = hashlib.sha256(data).hexdigest()

@@ -11,13 +11,16 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
+from typer.testing import CliRunner
 
+from api.cli import app
 from tests.conftest import RAW
 from tests.live import TOKEN
 
 NQ11 = "https://w3id.org/lexgraph/eli/vn/cp/2022/nq/11"
 KH35 = "https://w3id.org/lexgraph/eli/vn/ubnd-can-tho/2022/kh/35"
 CTR1 = "https://w3id.org/lexgraph/eli/vn/ubnd-hai-phong/2022/ctr/1"
+runner = CliRunner()
 
 
 def ok(response: httpx.Response):
@@ -358,11 +361,15 @@ def test_problem_bodies_are_json(http):
     json.dumps(body)
 
 
-def test_an_empty_document_is_refused(writable_server):
-    for text in ("", "  \n\t "):
-        response = httpx.post(f"{writable_server.url}/documents", json={"source": "empty.txt", "text": text},
+def test_an_empty_or_binary_document_is_refused_as_the_cli_refuses_it(writable_server, tmp_path):
+    for text, reason in (("", "empty; nothing to extract"), ("  \n\t ", "empty; nothing to extract"),
+                         ("PK\x00\x03\x04\x00\x00binary", "binary content")):
+        response = httpx.post(f"{writable_server.url}/documents", json={"source": "bad.txt", "text": text},
                               headers={"Authorization": f"Bearer {TOKEN}"})
-        assert response.status_code == 422, response.text
+        assert response.status_code == 400 and reason in response.json()["detail"], response.text
+        (tmp_path / "bad.txt").write_bytes(text.encode("utf-8"))
+        cli = runner.invoke(app, ["extract", str(tmp_path / "bad.txt")])
+        assert reason in cli.output
 
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
