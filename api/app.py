@@ -27,6 +27,7 @@ from api import rest, sparql, views
 from api.deps import STATIC, ApiError, Service, version
 from api.limits import RequestLimits
 from api.runner import QueryRunner, RemoteRunner
+from api.serving import announce, withdraw
 from api.settings import Settings
 from api.snapshots import Snapshots
 from graph.store import GraphStore
@@ -43,8 +44,9 @@ def _api_routes(routes: list) -> list[APIRoute]:
     return out
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The application over the store `settings` names; raises `StoreError` if it cannot be opened."""
+def create_app(settings: Settings, url: str = "") -> FastAPI:
+    """The application over the store `settings` names, to be served at `url`; raises `StoreError` if the
+    store cannot be opened."""
     writable = settings.write_token is not None
     store = GraphStore.open(settings.store, base=settings.base, read_only=not writable, endpoint=settings.endpoint)
     snapshots = None
@@ -59,9 +61,15 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runner.start()
+        # Read-only, the store is not locked: a note beside it keeps `lexgraph ingest` from writing under us.
+        noted = not writable and settings.endpoint is None
+        if noted:
+            announce(settings.store, url)
         try:
             yield
         finally:
+            if noted:
+                withdraw(settings.store)
             runner.close()
             store.close()
             if snapshots is not None:

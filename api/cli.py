@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.serving import served_by
 from api.settings import SETTINGS, Settings
 from graph import queries as Q
 from graph.export import FORMATS, export
@@ -396,7 +397,7 @@ def serve(
                "allow_load": tuple(p for prefix in allow_load or () for p in prefix.split()) or None}
     settings = replace(settings, **{k: v for k, v in changes.items() if v is not None})
     try:
-        application = create_app(settings)
+        application = create_app(settings, url=f"http://{host}:{port}")
     except (StoreError, ValueError) as exc:
         _fail(f"lexgraph serve: {exc}", 2)
     url = f"http://{host}:{port}"
@@ -414,8 +415,13 @@ def serve(
 
 def _open(store: Path | None, settings: Settings, base: str | None = None, read_only: bool = False) -> GraphStore:
     endpoint = _endpoint[0] if _endpoint else settings.endpoint
+    location = store or settings.store
+    if not read_only and endpoint is None and (server := served_by(location)) is not None:
+        _fail(f"lexgraph: {location} is being served read-only by lexgraph serve (process {server.pid}, "
+              f"{server.url}), which would go on answering from the store as it was; stop the server first, or "
+              f"serve with --write-token and send the documents to {server.url}/documents", 2)
     try:
-        return GraphStore.open(store or settings.store, base=base, read_only=read_only, endpoint=endpoint)
+        return GraphStore.open(location, base=base, read_only=read_only, endpoint=endpoint)
     except (StoreError, ValueError) as exc:
         _fail(f"lexgraph: {exc}", 2)
     raise AssertionError("unreachable")

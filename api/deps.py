@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from fastapi import Request
 
 from api.runner import QueryRunner, RemoteRunner
+from api.serving import changed_since
 from api.settings import Settings
 from api.snapshots import Snapshots
 from graph.store import GraphStore
@@ -43,6 +45,14 @@ class Service:
     runner: QueryRunner | RemoteRunner
     snapshots: Snapshots | None
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    opened: float = field(default_factory=time.time)
+
+    @property
+    def stale(self) -> bool:
+        """Whether a read-only server's store was written by another process after the server opened it
+        (its answers are of the store as it was then)."""
+        location = self.store.location
+        return not self.writable and location is not None and changed_since(location, self.opened)
 
     @property
     def writable(self) -> bool:

@@ -245,6 +245,8 @@ class HealthOut(BaseModel):
     status: Literal["ok"]
     writable: bool
     version: str
+    stale: bool = Field(description="A read-only server whose store another process wrote after it opened it: "
+                                    "its answers are of the store as it was; restart it.")
 
 
 class Problem(BaseModel):

@@ -117,7 +117,7 @@ def home(request: Request) -> Response:
 @router.get("/health", response_model=HealthOut, tags=["service"])
 def health(svc: Svc) -> HealthOut:
     """Whether the server is up and writable, and its version (the graph's size is in /stats)."""
-    return HealthOut(status="ok", writable=svc.writable, version=version())
+    return HealthOut(status="ok", writable=svc.writable, version=version(), stale=svc.stale)
 
 
 @router.get("/stats", response_model=StatsOut, tags=["service"])

@@ -398,3 +398,28 @@ def test_the_api_docs_are_served_offline(http):
     assert urls and all(u.startswith("/docs/assets/") for u in urls), urls
     for url in urls:
         assert http.get(url).status_code == 200, url
+
+
+def test_ingest_while_served_read_only_is_refused_and_a_write_shows_in_health(seed_store_dir, tmp_path):
+    """A read-only server takes no lock: `lexgraph ingest` refuses to write under it, naming the server;
+    a store changed all the same (through the Python API) makes /health say the answers are stale."""
+    from graph import GraphStore, ingest_paths
+    from tests.live import copy_store, start_server
+
+    store = copy_store(seed_store_dir, tmp_path / "store")
+    live = start_server(store, tmp_path / "server.log")
+    try:
+        assert httpx.get(f"{live.url}/health").json()["stale"] is False
+        refused = runner.invoke(app, ["ingest", str(RAW), "--store", str(store)])
+        assert refused.exit_code == 2 and "being served read-only" in refused.output and live.url in refused.output
+        (tmp_path / "new").mkdir()
+        (tmp_path / "new" / "plan.txt").write_text((RAW / "004_7b5221423f9702f2.txt").read_text(encoding="utf-8")
+                                                   + "\nThêm một dòng.\n", encoding="utf-8")
+        graph = GraphStore.open(store)
+        ingest_paths(graph, [tmp_path / "new"])
+        graph.close()
+        assert httpx.get(f"{live.url}/health").json()["stale"] is True
+    finally:
+        live.stop()
+    # Once the server is gone, the store is the writer's again.
+    assert runner.invoke(app, ["ingest", str(RAW), "--store", str(store)]).exit_code == 0
