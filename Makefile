@@ -44,8 +44,12 @@ test: $(STAMP) $(CHROMIUM) $(FONT) $(VIRTUOSO)
 	$(BIN)/python -m pytest
 
 # The bounded load test of the closing note: 20 clients for 30 s against a server over build/store.
+# The load test: 2,000 synthetic documents and the seeds, served; 20 clients for 30 s of mixed SPARQL and REST.
 load: $(STAMP)
-	$(BIN)/lexgraph serve --store build/store --port 8099 & pid=$$!; sleep 5; \
+	rm -rf build/load && mkdir -p build/load
+	$(BIN)/python -m benchmarks.synth build/load/corpus --docs 2000 --seed 1
+	$(BIN)/lexgraph ingest build/load/corpus/docs data --store build/load/store --quiet
+	$(BIN)/lexgraph serve --store build/load/store --port 8099 --quiet & pid=$$!; \
 	$(BIN)/python -m benchmarks.load http://127.0.0.1:8099 --clients 20 --seconds 30 --report benchmarks/load.json; \
 	status=$$?; kill $$pid; exit $$status
 

@@ -86,8 +86,19 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--report", type=Path)
+    parser.add_argument("--wait", type=float, default=60, help="Seconds to wait for the server's /health.")
     args = parser.parse_args()
-    figures = asyncio.run(run(args.url.rstrip("/"), args.clients, args.seconds))
+    base = args.url.rstrip("/")
+    deadline = time.monotonic() + args.wait
+    while True:
+        try:
+            httpx.get(f"{base}/health", timeout=2).raise_for_status()
+            break
+        except httpx.HTTPError:
+            if time.monotonic() > deadline:
+                sys.exit(f"{base}: no answer from /health within {args.wait:g} s; is the server running?")
+            time.sleep(0.5)
+    figures = asyncio.run(run(base, args.clients, args.seconds))
     text = json.dumps(figures, ensure_ascii=False, indent=2)
     print(text)
     if args.report:
