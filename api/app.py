@@ -25,7 +25,7 @@ from starlette.routing import Match
 
 from api import rest, sparql, views
 from api.deps import STATIC, ApiError, Service, version
-from api.limits import RequestLimits
+from api.limits import RequestLimits, WorkLimit
 from api.runner import QueryRunner, RemoteRunner
 from api.serving import announce, withdraw
 from api.settings import Settings
@@ -86,7 +86,9 @@ def create_app(settings: Settings, url: str = "") -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.service = Service(settings, store, runner, snapshots)
+    # REST work: as many at once as query workers and their reserve, within the query time limit.
+    work = WorkLimit(settings.query_workers + 2, settings.query_timeout)
+    app.state.service = Service(settings, store, runner, snapshots, work)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -6,15 +6,19 @@ here, so the application can import its routers at the top.
 
 from __future__ import annotations
 
+import functools
 import secrets
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 from fastapi import Request
 
+from api.limits import Overrun, WorkLimit
 from api.runner import QueryRunner, RemoteRunner
 from api.serving import changed_since
 from api.settings import Settings
@@ -22,6 +26,7 @@ from api.snapshots import Snapshots
 from graph.store import GraphStore
 
 STATIC = Path(__file__).resolve().parent / "static"
+T = TypeVar("T")
 
 
 class ApiError(Exception):
@@ -44,6 +49,7 @@ class Service:
     store: GraphStore
     runner: QueryRunner | RemoteRunner
     snapshots: Snapshots | None
+    work: WorkLimit
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     opened: float = field(default_factory=time.time)
 
@@ -75,6 +81,20 @@ class Service:
                            headers={"WWW-Authenticate": 'Bearer realm="lexgraph"'})
         if not secrets.compare_digest(token.strip().encode(), self.settings.write_token.encode()):
             raise ApiError(403, "the write token is wrong")
+
+
+def bounded(handler: Callable[..., T]) -> Callable[..., Awaitable[T]]:
+    """A REST handler whose work (graph queries) runs off the event loop, within the service's `WorkLimit`:
+    503 with Retry-After when it cannot start or finish in time. The handler takes the service as `svc`."""
+
+    @functools.wraps(handler)
+    async def run(*args, **kwargs) -> T:
+        try:
+            return await kwargs["svc"].work.run(functools.partial(handler, *args, **kwargs))
+        except Overrun as exc:
+            raise ApiError(503, str(exc), headers={"Retry-After": str(exc.retry_after)}) from None
+
+    return run
 
 
 def service(request: Request) -> Service:

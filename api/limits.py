@@ -1,4 +1,4 @@
-"""What every request is held to before a handler sees it, and the access log.
+"""What every request is held to before a handler sees it, the access log, and the bound on REST work.
 
 An ASGI middleware: a URL longer than `max_url` bytes is answered 414, a body over `max_body` bytes 413
 (by its Content-Length, or while it is read when it has none). Every request is logged on the
@@ -9,11 +9,12 @@ requests slower than `slow` seconds are warnings; the others are info (`lexgraph
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
+from typing import Any, TypeVar
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -22,6 +23,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 log = logging.getLogger("lexgraph.access")
+T = TypeVar("T")
 
 
 class BodyTooLarge(Exception):
@@ -108,3 +110,44 @@ async def _refuse(send: Send, code: int, detail: str) -> None:
     await send({"type": "http.response.start", "status": code,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+class Overrun(Exception):
+    """REST work that could not start, or finish, within the time limit; the message says which."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class WorkLimit:
+    """What the REST handlers may take: their graph work runs in threads, at most `size` at once, and is
+    answered within `seconds` of arrival (queue time included), else `Overrun`.
+
+    A thread cannot be stopped in the middle of an Oxigraph query: past the limit the client is answered
+    503 and the thread runs on to its end, holding its place, so that such work never piles up beyond `size`.
+    """
+
+    def __init__(self, size: int, seconds: float | None) -> None:
+        self.size = size
+        self.seconds = seconds or None
+        self._slots: asyncio.Semaphore | None = None
+
+    async def run(self, work: Callable[[], T]) -> T:
+        """The result of `work`, run in a thread within the limits."""
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.size)
+        slots, arrival = self._slots, time.monotonic()
+        try:
+            await asyncio.wait_for(slots.acquire(), self.seconds)
+        except TimeoutError:
+            raise Overrun(f"the server is busy: the request could not start within the {self.seconds:g} s limit; "
+                          "try again shortly", retry_after=2) from None
+        task = asyncio.ensure_future(asyncio.to_thread(work))
+        task.add_done_callback(lambda _: slots.release())
+        left = None if self.seconds is None else max(0.01, self.seconds - (time.monotonic() - arrival))
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), left)
+        except TimeoutError:
+            raise Overrun(f"the request ran longer than the {self.seconds:g} s limit; narrow it (a page, a year, "
+                          "more words) and try again", retry_after=5) from None

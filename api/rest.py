@@ -21,7 +21,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from rdflib import URIRef
 
-from api.deps import STATIC, ApiError, Service, service, version
+from api.deps import STATIC, ApiError, Service, bounded, service, version
 from api.models import (
     CheckedOut,
     CheckOut,
@@ -121,6 +121,7 @@ def health(svc: Svc) -> HealthOut:
 
 
 @router.get("/stats", response_model=StatsOut, tags=["service"])
+@bounded
 def stats(svc: Svc) -> StatsOut:
     """Counts of what the graph holds, edges by relation, the most cited instruments."""
     raw = Q.stats(svc.store)
@@ -132,6 +133,7 @@ def stats(svc: Svc) -> StatsOut:
 
 @router.get("/documents", response_model=DocumentPage, tags=["documents"],
             responses={400: {"model": Problem, "description": "A date that does not exist."}})
+@bounded
 def documents(
     request: Request,
     svc: Svc,
@@ -160,6 +162,7 @@ def documents(
 
 @router.get("/documents/{ident:path}/implementations", response_model=TreeOut, responses=_LOOKUP_ERRORS,
             tags=["documents"])
+@bounded
 def implementations(
     ident: str, svc: Svc, year: Year = None,
     depth: Annotated[int | None, Query(ge=1, le=50, description="Levels below the instrument (default: all).")] = None,
@@ -178,6 +181,7 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
 
 @router.get("/documents/{ident:path}/cites", response_model=EdgePageOut, responses=_LOOKUP_ERRORS,
             tags=["documents"])
+@bounded
 def document_cites(ident: str, request: Request, svc: Svc, year: Year = None, limit: Limit = 100,
                    offset: Offset = 0) -> EdgePageOut:
     """What an instrument cites (or is described as linked to), with the sentence that says so, a page at a
@@ -187,6 +191,7 @@ def document_cites(ident: str, request: Request, svc: Svc, year: Year = None, li
 
 @router.get("/documents/{ident:path}/cited-by", response_model=EdgePageOut, responses=_LOOKUP_ERRORS,
             tags=["documents"])
+@bounded
 def document_cited_by(ident: str, request: Request, svc: Svc, year: Year = None, limit: Limit = 100,
                       offset: Offset = 0) -> EdgePageOut:
     """Everything that cites an instrument, with the sentence, file and line, a page at a time."""
@@ -214,6 +219,7 @@ FormatParam = Annotated[Literal["json", "ttl", "nt", "jsonld", "rdfxml"] | None,
 
 @router.get("/documents/{ident:path}", response_model=DocumentOut, responses=_DOCUMENT_RESPONSES,
             tags=["documents"])
+@bounded
 def document(ident: str, request: Request, svc: Svc, year: Year = None, format: FormatParam = None) -> Response:
     """An instrument with its sources and every citation in and out. Content negotiation: JSON by default,
     Turtle / N-Triples / JSON-LD / RDF/XML for Linked Data clients."""
@@ -221,6 +227,7 @@ def document(ident: str, request: Request, svc: Svc, year: Year = None, format: 
 
 
 @router.get("/eli/{rest:path}", response_model=DocumentOut, responses=_DOCUMENT_RESPONSES, tags=["documents"])
+@bounded
 def dereference(rest: str, request: Request, svc: Svc, format: FormatParam = None) -> Response:
     """An instrument IRI, dereferenced (when the server runs at the graph's base IRI)."""
     return _document(svc, request, f"eli/{rest}", None, format)
@@ -252,6 +259,7 @@ def _document(svc: Service, request: Request, ident: str, year: int | None, form
 
 
 @router.get("/resolve", response_model=ResolutionOut, tags=["citations"])
+@bounded
 def resolve(
     svc: Svc,
     citation: Annotated[str, Query(min_length=1, max_length=2000,
@@ -264,6 +272,7 @@ def resolve(
 
 
 @router.post("/check", response_model=CheckOut, tags=["citations"], responses=_BAD_BODY)
+@bounded
 def check(body: TextIn, svc: Svc) -> CheckOut:
     """Every citation of a draft with a verdict: known, unknown, inconsistent (a date, issuer or type that
     differs from the graph's, or one number with two dates), or ambiguous (no date, several candidates)."""
@@ -274,7 +283,8 @@ def check(body: TextIn, svc: Svc) -> CheckOut:
 
 
 @router.post("/extract", response_model=ExtractOut, tags=["citations"], responses=_BAD_BODY)
-def extract(body: TextIn) -> ExtractOut:
+@bounded
+def extract(body: TextIn, svc: Svc) -> ExtractOut:
     """The document's identity and every citation in a text, as `lexgraph extract` gives; nothing is stored."""
     record = extract_text(body.text, source="<request>").to_json()
     return ExtractOut(document=record["document"], citations=record["citations"], warnings=record["warnings"])

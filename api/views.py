@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
-from api.deps import Service, service
+from api.deps import Service, bounded, service
 from api.models import Problem
 from api.rest import Year, instrument_of
 from graph.lag_chart import lag_chart
@@ -20,6 +20,7 @@ _HTML = {200: {"content": {"text/html": {}}, "description": "A self-contained in
 
 
 @router.get("/views/corpus.html", responses=_HTML)
+@bounded
 def corpus(svc: Svc, hierarchical: bool = False) -> HTMLResponse:
     """The whole corpus, the instruments cited most drawn largest, with filters by type, place and year."""
     return HTMLResponse(corpus_view(svc.store, hierarchical=hierarchical).html)
@@ -27,6 +28,7 @@ def corpus(svc: Svc, hierarchical: bool = False) -> HTMLResponse:
 
 @router.get("/views/{ident:path}/lag.html",
             responses={**_HTML, 300: {"model": Problem}, 404: {"model": Problem}})
+@bounded
 def lag(ident: str, svc: Svc, year: Year = None) -> HTMLResponse:
     """How fast an instrument was carried out: days from it to each document of its tree, by province."""
     return HTMLResponse(lag_chart(svc.store, instrument_of(svc, ident, year)).html)
@@ -34,6 +36,7 @@ def lag(ident: str, svc: Svc, year: Year = None) -> HTMLResponse:
 
 @router.get("/views/{ident:path}.html",
             responses={**_HTML, 300: {"model": Problem}, 404: {"model": Problem}})
+@bounded
 def ego(
     ident: str,
     svc: Svc,

@@ -94,3 +94,38 @@ def test_request_limits_refuse_oversized_bodies_declared_or_streamed():
     assert _call(limits, {}, [b"x" * 600, b"x" * 600]) == 413
     assert _call(limits, {}, [b"x" * 600]) == 200
     assert _call(limits, {"query_string": b"q=" + b"x" * 200}, [b""]) == 414
+
+
+def test_rest_work_is_answered_within_the_limit_and_never_piles_up():
+    """Work past the limit is answered with Overrun; its thread runs on holding its place, so the next
+    work waits for it (within its own limit) rather than adding a thread."""
+    import asyncio
+    import threading
+    import time
+
+    from api.limits import Overrun, WorkLimit
+
+    release = threading.Event()
+    limit = WorkLimit(size=1, seconds=0.3)
+
+    async def scenario() -> list[str]:
+        seen = []
+        started = time.monotonic()
+        try:
+            await limit.run(lambda: release.wait(5))
+        except Overrun as exc:
+            seen.append(f"slow: {exc}")
+        assert time.monotonic() - started < 1
+        try:
+            await limit.run(lambda: "fast")  # the slow thread still holds the one place
+        except Overrun as exc:
+            seen.append(f"queued: {exc}")
+        release.set()
+        await asyncio.sleep(0.1)
+        seen.append(await limit.run(lambda: "fast"))
+        return seen
+
+    slow, queued, fast = asyncio.run(scenario())
+    assert "ran longer than the 0.3 s limit" in slow
+    assert "could not start within the 0.3 s limit" in queued
+    assert fast == "fast"
