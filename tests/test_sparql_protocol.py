@@ -449,7 +449,19 @@ def test_load_only_from_the_prefixes_the_operator_allowed(seed_store_dir, tmp_pa
         files.shutdown()
 
 
-def test_request_and_query_limits(http):
+def _raw_status(url: str, request_line: bytes) -> int:
+    """The status a server answers a request line with, sent as it is (httpx refuses to build such URLs)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as sock:
+        sock.sendall(request_line + b"\r\nHost: " + parts.netloc.encode() + b"\r\nConnection: close\r\n\r\n")
+        answer = sock.makefile("rb").readline()
+    return int(answer.split()[1]) if answer else 0
+
+
+def test_request_and_query_limits(http, server):
     long_url = http.get("/sparql", params={"query": "ASK {}" + " " * 10_000})
     assert long_url.status_code == 414 and "POST" in long_url.json()["detail"]
     deep = "ASK " + "{" * 200 + "}" * 200
@@ -458,3 +470,9 @@ def test_request_and_query_limits(http):
     huge = http.post("/sparql", content="ASK {} #" + "x" * 1_100_000,
                      headers={"Content-Type": "application/sparql-query"})
     assert huge.status_code == 413
+    # A 1 MB URL is answered 414 (not a reset connection), a 20 MB body 413, and REST bodies are held alike.
+    assert _raw_status(server.url, b"GET /sparql?query=ASK%7B%7D" + b"%20" * 333_333 + b" HTTP/1.1") == 414
+    assert http.post("/sparql", content=b"x" * 20_000_000,
+                     headers={"Content-Type": "application/sparql-query"}).status_code == 413
+    assert http.post("/check", content=b'{"text": "' + b"x" * 20_000_000 + b'"}',
+                     headers={"Content-Type": "application/json"}).status_code == 413
