@@ -75,7 +75,7 @@ def main() -> None:
         subprocess.run(["git", "worktree", "add", "--detach", str(worktree), args.baseline], cwd=ROOT, check=True,
                        capture_output=True)
         sides = {"baseline": worktree, **sides}
-        report["baseline"] = args.baseline
+        report["baseline_commit"] = args.baseline
     try:
         for _ in range(args.runs):  # alternate, so that a change in the machine's load hits both
             for name, code in sides.items():
