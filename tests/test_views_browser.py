@@ -106,7 +106,8 @@ def test_corpus_view_and_its_filters(browser, server, expected):
     state["context"].close()
 
 
-def test_the_query_page_runs_a_query_offline(browser, server):
+def offline_page(browser, url: str) -> tuple:
+    """A page at `url` that can reach only loopback: (context, page, URLs refused, page errors)."""
     context = browser.new_context()
     left: list[str] = []
     context.route("**/*", lambda r: r.continue_() if urlparse(r.request.url).hostname == "127.0.0.1"
@@ -114,7 +115,12 @@ def test_the_query_page_runs_a_query_offline(browser, server):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{server.url}/sparql", wait_until="networkidle")
+    page.goto(url, wait_until="networkidle")
+    return context, page, left, errors
+
+
+def test_the_query_page_runs_a_query_offline(browser, server):
+    context, page, left, errors = offline_page(browser, f"{server.url}/sparql")
     page.click("#run")
     page.wait_for_selector("#results table")
     rows = page.locator("#results tbody tr").count()
@@ -125,14 +131,7 @@ def test_the_query_page_runs_a_query_offline(browser, server):
 
 def test_the_api_docs_render_offline(browser, server):
     """Swagger UI at /docs draws every operation from the server's own copy of its scripts."""
-    context = browser.new_context()
-    left: list[str] = []
-    context.route("**/*", lambda r: r.continue_() if urlparse(r.request.url).hostname == "127.0.0.1"
-                  else (left.append(r.request.url), r.abort()))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{server.url}/docs", wait_until="networkidle")
+    context, page, left, errors = offline_page(browser, f"{server.url}/docs")
     page.wait_for_selector(".opblock", timeout=30_000)
     paths = page.locator(".opblock-summary-path").all_inner_texts()
     assert any("/cited-by" in p for p in paths) and any("/documents" in p for p in paths)
