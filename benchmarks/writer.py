@@ -38,10 +38,11 @@ for n, record in enumerate(records):
     writer.add(map_record(record, record.source_id or f"{n}.txt", store.iris, "bench"))
 writer.finish()
 store.reconcile()
-store.close()
 seconds = time.perf_counter() - started
+quads = len(store)
+store.close()
 print(json.dumps({"documents": len(records), "seconds": round(seconds, 2),
-                  "documents_per_s": round(len(records) / seconds, 1), "quads": len(store),
+                  "documents_per_s": round(len(records) / seconds, 1), "quads": quads,
                   "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
 """
 
