@@ -52,6 +52,8 @@ class Service:
     work: WorkLimit
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     opened: float = field(default_factory=time.time)
+    # Answers that depend only on the store's state (the counts of /stats), until the next write.
+    answers: dict[str, object] = field(default_factory=dict)
 
     @property
     def stale(self) -> bool:
@@ -67,6 +69,7 @@ class Service:
 
     def written(self) -> None:
         """After a write: let the query workers see it (call with the write lock held)."""
+        self.answers.clear()
         if self.snapshots is not None:
             self.runner.publish(self.snapshots.take())
 

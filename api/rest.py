@@ -124,7 +124,8 @@ def health(svc: Svc) -> HealthOut:
 @bounded
 def stats(svc: Svc) -> StatsOut:
     """Counts of what the graph holds, edges by relation, the most cited instruments."""
-    raw = Q.stats(svc.store)
+    # Counting scans the whole store: once per state of it (a write clears the answer).
+    raw = svc.answers.get("stats") or svc.answers.setdefault("stats", Q.stats(svc.store))
     counts = {k: v for k, v in raw.items() if type(v) is int}
     return StatsOut(counts=counts, edges_by_relation=dict(raw["edges by relation"]),  # type: ignore[arg-type]
                     most_cited=[CitedOut(label=label, count=n) for label, n in raw["most cited"]],  # type: ignore[union-attr]
