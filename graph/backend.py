@@ -24,6 +24,11 @@ import pyoxigraph as ox
 Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | Iterator[ox.Triple]
 
 
+def prologue(prefixes: dict[str, str] | None) -> str:
+    """The PREFIX lines declaring `prefixes`, to put before a query's text."""
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (prefixes or {}).items())
+
+
 class Backend(Protocol):
     """What lexgraph needs of a quad store."""
 

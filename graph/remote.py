@@ -27,7 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 import pyoxigraph as ox
 
-from graph.backend import BackendError
+from graph.backend import BackendError, prologue
 
 DEFAULT_GRAPH = "urn:x-lexgraph:default"
 
@@ -329,6 +329,4 @@ def _accept(text: str, json_only: bool = False) -> str:
 
 
 def _with_prefixes(sparql: str, prefixes: dict[str, str] | None) -> str:
-    if not prefixes:
-        return sparql
-    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items()) + sparql
+    return prologue(prefixes) + sparql

@@ -18,6 +18,7 @@ from rdflib import URIRef
 
 from graph.queries import Instrument, describe
 from graph.store import GraphStore
+from graph.vocab import literal
 from ingest.issuers import related_provinces
 from ingest.tables import PROVINCES
 
@@ -94,9 +95,9 @@ def _where(store: GraphStore, filters: Filters) -> str | None:
     if filters.date_from is not None or filters.date_to is not None:
         parts.append("?x eli:date_document ?date .")
         if filters.date_from is not None:
-            parts.append(f"FILTER (?date >= {_date(filters.date_from)})")
+            parts.append(f"FILTER (?date >= {literal(filters.date_from)})")
         if filters.date_to is not None:
-            parts.append(f"FILTER (?date <= {_date(filters.date_to)})")
+            parts.append(f"FILTER (?date <= {literal(filters.date_to)})")
     # (words given, how the named things are labelled, variable, how an instrument points at them)
     labelled = [
         (filters.jurisdiction, "?v a lex:Jurisdiction ; skos:prefLabel ?label", "place", "eli:jurisdiction"),
@@ -153,6 +154,3 @@ def list_instruments(
     described = describe(store, iris)
     return total, [described[i] for i in iris if i in described]
 
-
-def _date(value: date) -> ox.Literal:
-    return ox.Literal(value.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))

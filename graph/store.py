@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from graph.backend import Backend, Embedded
+from graph.backend import Backend, Embedded, prologue
 from graph.derive import Evidence, derive, gather
 from graph.identity import InstrumentId, Recorded
 from graph.iri import DEFAULT_BASE, Iris
@@ -171,7 +171,7 @@ class GraphStore:
     @staticmethod
     def prologue() -> str:
         """The PREFIX lines of the prefixes every query here may use, for a query shown to a user."""
-        return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+        return prologue(PREFIXES)
 
     def select(self, sparql: str) -> list[dict[str, Node]]:
         """A SELECT query's rows as dicts of rdflib terms (unbound variables left out)."""
