@@ -7,13 +7,16 @@ import re
 from pathlib import Path
 
 from ingest import patterns as P
+from ingest.changes import Layout, find_changes
 from ingest.clean import clean, normalise, squash
 from ingest.find import find_mentions
+from ingest.force import effective_of
 from ingest.header import read_header
 from ingest.readers import read_text
 from ingest.records import Record
-from ingest.relations import document_relations, nest
+from ingest.relations import basis_spans, document_relations, nest
 from ingest.resolve import resolve
+from ingest.subdivisions import find_runs
 
 _SENTENCE_MAX = 600
 _NEWLINE = re.compile("\n")
@@ -41,9 +44,13 @@ def extract_text(text: str, source: str = "<text>", path: str = "", sha256: str 
     def line_of(pos: int) -> int:
         return bisect.bisect_right(newlines, pos - 1) + 1
 
-    citations = resolve(cleaned, mentions, nesting, relations, header.info, sentence_of, line_of)
+    runs = find_runs(cleaned, mentions)
+    layout = Layout(header.title_span, tuple(basis_spans(cleaned, header.body_start)), tuple(breaks))
+    changes = find_changes(cleaned, mentions, nesting, header.info, layout, runs)
+    citations = resolve(cleaned, mentions, nesting, relations, header.info, sentence_of, line_of, runs, changes)
+    effective = effective_of(cleaned, header.info, header.title_span[1] if header.title_span else 0)
     return Record(source=source, path=path, sha256=sha256, document=header.info, citations=tuple(citations),
-                  source_id=source_id)
+                  source_id=source_id, effective=effective)
 
 
 def extract_file(path: str | Path, source_id: str | None = None) -> Record:

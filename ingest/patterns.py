@@ -295,3 +295,109 @@ FOR_THE_COMMITTEE = re.compile(r"TM\.\s*ỦY\s+BAN\s+NHÂN\s+DÂN|T/M\s*ỦY\s+B
 LIST_CONNECTOR = re.compile(r"\s*(?:,|và|hoặc|,\s*và)?\s*(?:các\s+)?", re.I)
 # The end of one "Căn cứ ..." clause: a semicolon, a full stop, a colon ending its line, a blank line.
 BASIS_CLAUSE_END = re.compile(r";|\.(?=\s)|:\s*\n|\n\s*\n")
+
+# Article-level citations: "điểm a khoản 1 Điều 3", "khoản 2, 3 Điều 5", "các Điều 7, 8 và 9".
+# A point is a letter ("đ", "a1"), a clause or an article a number with an optional letter ("Điều 198a").
+SUBDIVISION = re.compile(
+    r"(?<!\w)(?:(?P<point>điểm)\s+(?P<p>[a-zđ]\d?)|(?P<clause>khoản)\s+(?P<k>\d{1,3}[a-zđ]?)"
+    r"|(?P<article>điều)\s+(?P<a>\d{1,4}[a-zđ]?))(?!\w)",
+    re.I,
+)
+# What joins two items of one list of subdivisions, and a bare number or letter that goes on the list.
+SUBDIVISION_JOIN = re.compile(r"\s*(?:,|;|\bvà\b|\bhoặc\b|\bđến\b|\bvà\s+các\b)?\s*(?:các\s+)?", re.I)
+SUBDIVISION_BARE = re.compile(r"(?P<id>\d{1,4}[a-zđ]?|[a-zđ]\d?)(?!\w)")
+# Between the last subdivision and the instrument it belongs to: "của", "tại", and the regulation an
+# instrument issues ("khoản 2 Điều 5 Quy định ban hành kèm theo Quyết định số ...").
+SUBDIVISION_TO_INSTRUMENT = re.compile(
+    r"\s*,?\s*(?:(?:của|tại|thuộc|trong|theo)\s+)?"
+    r"(?:(?:các\s+)?(?:Quy\s+định|Quy\s+chế|Điều\s+lệ|Quy\s+trình|Danh\s+mục|Phụ\s+lục)(?!\w)[^.;\n“”]{0,200}?"
+    r"(?:(?:ban\s+hành\s+)?kèm\s+theo|tại|của)\s+)?",
+    re.I,
+)
+QUOTED = re.compile(r"“[^“”]{0,3000}”")
+
+# Changes a document makes. The verb, and what makes its clause a wording change ("thay thế cụm từ").
+CHANGE_VERB = re.compile(
+    r"(?<!\w)(?:(?P<replace>thay\s+thế)|(?P<repeal>bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ)|(?P<amend>sửa\s+đổi(?:\s*,\s*|\s+và\s+|\s+)bổ\s+sung|sửa\s+đổi)"
+    r"|(?P<expire>hết\s+hiệu\s+lực(?:\s+thi\s+hành)?))(?!\w)",
+    re.I,
+)
+WORDING_CHANGE = re.compile(
+    r"(?:\s*,\s*(?:bãi\s+bỏ|thay\s+thế|sửa\s+đổi))?\s*(?:toàn\s+bộ\s+|một\s+số\s+|các\s+)?(?:cụm\s+từ|từ|câu|đoạn)(?!\w)",
+    re.I,
+)
+# A verb that is passive ("được sửa đổi, bổ sung hoặc thay thế"), planned or proposed, conditional,
+# or a noun ("việc bãi bỏ"): the document does not make that change.
+CHANGE_NOT_MADE = re.compile(
+    r"(?<!\w)(?:được|bị|đã|sẽ|cần|phải|chưa|đề\s+xuất|đề\s+nghị|kiến\s+nghị|tham\s+mưu|dự\s+kiến|nghiên\s+cứu"
+    r"|xem\s+xét|xây\s+dựng|dự\s+thảo|trình|chuẩn\s+bị|rà\s+soát|việc|khi|nếu|trường\s+hợp|thủ\s+tục|hồ\s+sơ"
+    r"|để|nhằm|tiếp\s+tục|có\s+thể)(?!\w)|\(\s*\Z",
+    re.I,
+)
+# A title whose verb is the document's act opens with it: "Bãi bỏ ...", "Về việc sửa đổi, bổ sung ...";
+# "Công bố danh mục thủ tục hành chính sửa đổi, bổ sung" and "Luật ... (sửa đổi)" are not acts on an instrument.
+TITLE_LEAD = re.compile(r"(?:\s|\*|_|:|về\s+việc|về|v/v|quy\s+định)*", re.I)
+TITLE_NEXT_VERB = re.compile(r"(?:,|\bvà|\bđồng\s+thời)\s*\Z", re.I)
+# What may open a clause whose verb the document itself performs: enumerators, headings, emphasis.
+CLAUSE_LEAD = re.compile(
+    r"(?:\s|\*|_|Điều\s+\d+[a-zđ]?\s*[.:]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)|[-+•]|Nay|Đồng\s+thời\s*,?|Đồng\s+thời"
+    r"|Kể\s+từ\s+ngày[^.;\n]{0,60}?có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s*,?)*",
+    re.I,
+)
+# The document as subject: "Quyết định này ... thay thế", "Quy định này thay thế", "ban hành Quyết định bãi bỏ".
+THIS_DOCUMENT = re.compile(rf"(?<!\w)(?:{TYPE_ALT}|Văn\s+bản|Quy\s+định|Quy\s+chế)\s+này(?!\w)", re.I)
+ISSUES_DOCUMENT = re.compile(rf"(?<!\w)ban\s+hành\s+(?:{TYPE_ALT})\s*(?:về\s+việc\s+|về\s+|v/v\s+)?\Z", re.I)
+# A clause of a change ends at a full stop, a blank line, the next numbered clause or article; a list it
+# opens with a colon goes on over its lettered or dashed items.
+CHANGE_SCOPE_END = re.compile(
+    r"\.(?=\s)|\n\s*\n|\n(?=[ \t]*(?:\*\*)?[ \t]*(?:Điều\s+\d|\d+(?:\.\d+)*\s*[.)]\s|Chương\s|CHƯƠNG\s|Mục\s))"
+)
+LIST_ITEM_NEXT = re.compile(r"\s*(?:[a-zđ]\s*\)|[-+•])")
+EXCEPT = re.compile(r"(?<!\w)(?:trừ|ngoại\s+trừ|trừ\s+trường\s+hợp)(?!\w)", re.I)
+# What may stand between a change's verb and an instrument it changes as a whole.
+WHOLE_OBJECT = re.compile(
+    rf"(?:\s|:|,|toàn\s+bộ|các|những|một\s+số|văn\s+bản|sau\s+đây|sau|cho|và|hoặc|[a-zđ]\)|\d+\.|[-+•]|{TYPE_ALT})*\Z",
+    re.I,
+)
+# An expiry states when: "hết hiệu lực (thi hành) (kể) từ ngày ...", or it lists what expires.
+EXPIRY_WHEN = re.compile(r"\s*(?:kể\s+từ|từ|vào)\s+ngày|\s*:|\s*(?:đối\s+với|kể\s+từ)", re.I)
+
+# When the document enters into force. The subject is the document ("Quyết định này", "Nghị quyết"),
+# never an instrument with a number; a council's resolution puts it after its "thông qua" line.
+IN_FORCE = re.compile(
+    rf"(?<![\w/])(?P<subject>(?:{TYPE_ALT}|Văn\s+bản|Quy\s+định|Quy\s+chế)(?P<this>\s+này)?)"
+    r"(?:\s+(?:đã\s+được|được)\s[^.;]{0,300}?\s(?:và|,))?\s+(?:chính\s+thức\s+)?có\s+hiệu\s+lực"
+    r"(?:\s+(?:thi\s+hành|pháp\s+luật))?(?!\w)",
+    re.I,
+)
+FORCE_DATE = re.compile(
+    r"\s*,?\s*(?:(?:kể\s+)?từ|vào|trong\s+thời\s+gian\s+từ)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
+    r"(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)",
+    re.I,
+)
+FORCE_FROM_SIGNING = re.compile(
+    r"\s*,?\s*(?:(?:kể\s+)?từ|vào)?\s*(?:ngày|thời\s+điểm)\s+(?:ký(?:\s+ban\s+hành)?|ban\s+hành|ký\s+và\s+ban\s+hành"
+    r"|được\s+thông\s+qua|thông\s+qua|Hội\s+đồng\s+nhân\s+dân[^.;\n]{0,60}?thông\s+qua)(?!\w)",
+    re.I,
+)
+FORCE_AFTER_DAYS = re.compile(r"\s*,?\s*sau\s+(?P<n>\d{1,3})\s+ngày\s*,?\s*kể\s+từ\s+ngày\s+ký", re.I)
+FORCE_UNTIL = re.compile(
+    r"[^.;\n]{0,40}?(?:đến\s+hết\s+ngày|đến\s+ngày|cho\s+đến\s+hết\s+ngày)\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
+    r"(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)",
+    re.I,
+)
+# "đã hết hiệu lực" states a fact, "khi ... hết hiệu lực" a condition: neither is this document's change.
+EXPIRY_NOT_STATED = re.compile(r"(?<!\w)(?:đã|sẽ|bị|chưa|không|còn|đều)\s+\Z", re.I)
+EXPIRY_CONDITION = re.compile(
+    r"(?<!\w)(?:khi|nếu|trường\s+hợp|trước|sau\s+khi|cho\s+đến|đến\s+khi|trong\s+thời\s+gian)(?!\w)", re.I
+)
+# What stands before the next item of a list of instruments a change acts on.
+NEXT_ITEM = re.compile(r"(?:,|;|\bvà|\bhoặc|[a-zđ]\)|\d+\.|[-+•]|:|\n)\s*(?:các\s+)?(?:số\s+)?\Z", re.I)
+# "Quy định này thay thế ... và có hiệu lực thi hành kể từ ngày ký": the subject opens the sentence.
+IN_FORCE_JOINED = re.compile(r"(?:,|\bvà)\s+(?:chính\s+thức\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?!\w)", re.I)
+SENTENCE_END = re.compile(r"[.;](?=\s)|:\s*\n|\n\s*\n")
+THIS_DOCUMENT_SUBJECT = re.compile(
+    rf"(?:\s|\*|_|Điều\s+\d+[a-zđ]?\s*[.:]|\d+\s*[.)])*(?P<subject>(?:{TYPE_ALT}|Văn\s+bản|Quy\s+định|Quy\s+chế)"
+    r"(?P<this>\s+này))(?!\w)",
+    re.I,
+)

@@ -13,6 +13,7 @@ from typing import Any, Literal
 Relation = Literal["implements", "based_on"]
 Link = Literal["implements", "amends", "repeals", "replaces", "guides", "cites"]
 MentionKind = Literal["numbered", "named", "bare"]
+ChangeKind = Literal["replaces", "repeals", "amends"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,48 @@ class DescribedLink:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """What the document does to a cited instrument: replaces, repeals or amends it (once per relation).
+
+    `articles` are the subdivisions the clauses name ("bãi bỏ Điều 5" gives "Điều 5"); `whole` is true
+    when a clause acts on the instrument as a whole. `effective` is the change's own date when its clause
+    gives one ("... hết hiệu lực kể từ ngày 01/01/2026"); otherwise it takes effect with the document.
+    """
+
+    relation: ChangeKind
+    articles: tuple[str, ...]
+    effective: date | None
+    whole: bool
+    sentence: str
+    line: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The change's own fields (the target is the citation that holds it)."""
+        return {"relation": self.relation, "articles": list(self.articles), "effective": _iso(self.effective),
+                "whole": self.whole, "sentence": self.sentence, "line": self.line}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Change:
+        """The change `to_json` wrote."""
+        return cls(data["relation"], tuple(data.get("articles", ())), _date(data.get("effective")),
+                   bool(data.get("whole")), data.get("sentence", ""), data.get("line", 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Effective:
+    """When the document says it enters into force: a date, or the date of signing ("kể từ ngày ký"),
+    which is None when the text does not state the document's date; `until` ends a stated period."""
+
+    date: date | None
+    from_signing: bool = False
+    until: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The schema's `effective` object."""
+        return {"date": _iso(self.date), "from_signing": self.from_signing, "until": _iso(self.until)}
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One distinct instrument the document cites, with all its mentions."""
 
@@ -88,6 +131,14 @@ class Citation:
     # For a law cited by name: the number-symbols of the editions the law catalogue says it can be; one
     # when the catalogue decides, several when it cannot (see `ingest.laws`).
     catalogue: tuple[str, ...] = ()
+    # The subdivisions of the instrument the text cites, in the schema's normal form ("khoản 2 Điều 5").
+    subdivisions: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
+
+    def target(self) -> dict[str, Any]:
+        """How a change names this instrument in the schema: type and number, or type and title."""
+        return {"type": self.type, "number": self.number, "date": _iso(self.date),
+                "title": self.title if self.number is None else None}
 
     def to_json(self) -> dict[str, Any]:
         """The citation in the schema's shape, with mentions and described links as extras."""
@@ -121,6 +172,8 @@ class Citation:
             ],
             "conflicts": list(self.conflicts),
             "catalogue": list(self.catalogue),
+            "subdivisions": list(self.subdivisions),
+            "changes": [change.to_json() for change in self.changes],
         }
 
 
@@ -165,6 +218,7 @@ class Record:
     warnings: tuple[str, ...] = ()
     # The source's id in a store: its path relative to the folder the user named (`ingest.readers.source_ids`).
     source_id: str = ""
+    effective: Effective | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Record:
@@ -191,10 +245,13 @@ class Record:
                                 for link in c.get("links", ())),
                     conflicts=tuple(c.get("conflicts", ())),
                     catalogue=tuple(c.get("catalogue", ())),
+                    subdivisions=tuple(c.get("subdivisions", ())),
+                    changes=tuple(Change.from_json(x) for x in c.get("changes", ())),
                 )
                 for c in data.get("citations", ())
             ),
             warnings=tuple(data.get("warnings", ())),
+            effective=_effective(data.get("effective")),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -205,9 +262,21 @@ class Record:
             "path": self.path,
             "sha256": self.sha256,
             "document": self.document.to_json(),
+            "effective": self.effective.to_json() if self.effective else None,
+            "changes": [
+                {"relation": change.relation, "target": c.target(), "articles": list(change.articles),
+                 "effective": _iso(change.effective)}
+                for c in self.citations for change in c.changes
+            ],
             "citations": [c.to_json() for c in self.citations],
             "warnings": list(self.warnings),
         }
+
+
+def _effective(data: dict[str, Any] | None) -> Effective | None:
+    if not data:
+        return None
+    return Effective(_date(data.get("date")), bool(data.get("from_signing")), _date(data.get("until")))
 
 
 def _date(value: str | None) -> date | None:

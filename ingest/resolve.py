@@ -14,12 +14,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ingest import patterns as P
+from ingest.changes import FoundChange
 from ingest.clean import squash
 from ingest.find import symbol_of
 from ingest.issuers import body_of_number, body_of_phrase, province_in
 from ingest.laws import catalogue, fold
-from ingest.records import Citation, DescribedLink, DocumentInfo, Mention, MentionRef, Relation
+from ingest.records import Change, ChangeKind, Citation, DescribedLink, DocumentInfo, Mention, MentionRef, Relation
 from ingest.relations import Nesting
+from ingest.subdivisions import Run
 from ingest.tables import NUMBERED_PARTS, Issuer
 
 
@@ -60,8 +62,11 @@ def resolve(
     document: DocumentInfo,
     sentence_of: Callable[[int], str],
     line_of: Callable[[int], int],
+    runs: list[Run] = (),  # type: ignore[assignment]
+    changes: list[FoundChange] = (),  # type: ignore[assignment]
 ) -> list[Citation]:
-    """Merge mentions into one citation per distinct instrument, in order of first mention."""
+    """Merge mentions into one citation per distinct instrument, in order of first mention; each carries
+    the subdivisions cited of it (`runs`) and what the document does to it (`changes`)."""
     group_of = _group(mentions, document.jurisdiction)
     groups: dict[Group, list[int]] = defaultdict(list)
     for i, key in enumerate(group_of):
@@ -73,8 +78,9 @@ def resolve(
         if _is_self(key, own, document) or _frames_document(text, [mentions[i] for i in members], document):
             continue
         province = key.province if isinstance(key, Numbered) else None
-        citations[key] = _citation(text, [mentions[i] for i in members], members, relations,
-                                   document, province, sentence_of, line_of)
+        citation = _citation(text, [mentions[i] for i in members], members, relations,
+                             document, province, sentence_of, line_of)
+        citations[key] = _with_changes(citation, set(members), runs, changes, sentence_of, line_of)
     links: dict[Group, list[DescribedLink]] = defaultdict(list)
     described = [(i, holder) for i, holder in enumerate(nesting.parent) if holder is not None]
     # "Kế hoạch A và Kế hoạch B thực hiện Nghị quyết C": C is described of A as well as of B.
@@ -110,6 +116,28 @@ def resolve(
             citation = replace(citation, links=tuple(links[key]))
         out.append(citation)
     return out
+
+
+def _with_changes(citation: Citation, members: set[int], runs: list[Run], found: list[FoundChange],
+                  sentence_of: Callable[[int], str], line_of: Callable[[int], int]) -> Citation:
+    """The citation with its subdivisions (each once, in order of the text) and one change per relation."""
+    mine = [c for c in found if c.mention in members]
+    items = [item for r in runs if r.target in members for item in r.items]
+    items += [item for c in mine for item in c.articles]
+    by_relation: dict[ChangeKind, list[FoundChange]] = defaultdict(list)
+    for c in mine:
+        by_relation[c.relation].append(c)
+    changes = tuple(
+        Change(relation=relation,
+               articles=tuple(dict.fromkeys(a for c in group for a in c.articles)),
+               effective=next((c.effective for c in group if c.effective), None),
+               whole=any(c.whole for c in group),
+               sentence=sentence_of(group[0].at), line=line_of(group[0].at))
+        for relation, group in by_relation.items()
+    )
+    if not items and not changes:
+        return citation
+    return replace(citation, subdivisions=tuple(dict.fromkeys(items)), changes=changes)
 
 
 def _group(mentions: list[Mention], home: str | None) -> list[Group | None]:
