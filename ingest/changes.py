@@ -25,6 +25,9 @@ from ingest.subdivisions import Run
 _SCOPE_MAX = 3000
 _NOT_MADE_REACH = 40
 _SUBJECT_REACH = 1500
+# A submission proposes changes (the instrument it proposes makes them); a consolidated text restates
+# those of the instruments it consolidates.
+_MAKES_NO_CHANGES = frozenset({"Tờ trình", "Văn bản hợp nhất"})
 _VERB_RELATION: dict[str, ChangeKind] = {"replace": "replaces", "repeal": "repeals", "amend": "amends",
                                          "expire": "repeals"}
 
@@ -48,21 +51,24 @@ class Layout:
     title: tuple[int, int] | None
     bases: tuple[tuple[int, int], ...]
     breaks: tuple[int, ...]
+    main_end: int
 
 
 def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document: DocumentInfo, layout: Layout,
                  runs: list[Run]) -> list[FoundChange]:
     """The changes the document makes, in order of the text; a target named several times is found several
     times (`ingest.resolve` keeps one change per instrument and relation)."""
-    if document.type == "Tờ trình":
-        return []  # a submission proposes changes; the instrument it proposes makes them
+    if document.type in _MAKES_NO_CHANGES:
+        return []
     own = symbol_of(document.number)
     own_key = own.key if own else None
     starts = [m.start for m in mentions]
     found: list[FoundChange] = []
     current: tuple[int, ChangeKind] | None = None
     title_acts = False
-    for verb in P.CHANGE_VERB.finditer(text):
+    # A document makes its changes in its own articles, above the recipients and signature; its annexes
+    # (procedures, recommendations, forms) describe, they do not enact.
+    for verb in P.CHANGE_VERB.finditer(text, 0, layout.main_end):
         pos = verb.start()
         if any(s <= pos < e for s, e in layout.bases):
             continue
@@ -92,7 +98,8 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
                 continue
             scope_end = _scope_end(text, verb.end(), layout, in_title)
             targets = _objects(mentions, starts, nesting, pos, verb.end(), scope_end)
-        wording = kind in ("replace", "repeal") and P.WORDING_CHANGE.match(text, verb.end()) is not None
+        wording = kind in ("replace", "repeal") and (P.WORDING_CHANGE.match(text, verb.end()) is not None
+                                                     or P.MIXED_VERBS.match(text, verb.end()) is not None)
         targets = [t for t in targets if not _is_own(mentions[t], own_key)]
         effective = _expiry_date(text, verb.end()) if kind == "expire" else None
         in_scope = [r for r in runs if verb.end() <= r.start < scope_end]
@@ -103,9 +110,9 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
             if target.start < pos:
                 # "Quyết định số ... hết hiệu lực" expires as a whole; "Nội dung công bố ... tại Quyết định số
                 # ... hết hiệu lực" in part.
-                whole = P.WHOLE_OBJECT.match(text[clause_start : target.start]) is not None
+                whole = P.PARTIAL_OBJECT.search(text, clause_start, target.start) is None
             elif not listed:
-                whole = P.WHOLE_OBJECT.match(text[verb.end() : target.start]) is not None
+                whole = P.PARTIAL_OBJECT.search(text, verb.end(), target.start) is None
             else:
                 # The next item of a list of instruments is acted on as the first one is.
                 whole = whole and P.NEXT_ITEM.search(text, max(0, target.start - 24), target.start) is not None
@@ -157,6 +164,8 @@ def _made_here(text: str, clause_start: int, pos: int, breaks: tuple[int, ...]) 
     next item of some other list ("...; sửa đổi, bổ sung lĩnh vực đất đai" in a cited title)."""
     near = max(clause_start, pos - _NOT_MADE_REACH)
     lead = text[clause_start:pos]
+    if P.PROPOSAL.search(lead):
+        return False
     if P.ISSUES_DOCUMENT.search(lead):
         return True
     if P.CHANGE_NOT_MADE.search(text, near, pos):
@@ -188,14 +197,24 @@ def _scope_end(text: str, pos: int, layout: Layout | None = None, in_title: bool
     listing = False
     at = pos
     while (stop := P.CHANGE_SCOPE_END.search(text, at, limit)) is not None:
+        if stop.group() == "." and P.ENUMERATOR_DOT.search(text, max(0, stop.start() - 8), stop.start()):
+            at = stop.end()  # the dot of an item's number ("1. Quyết định số ...") ends nothing
+            continue
         listing = listing or ":" in text[pos : stop.start()]
         if listing and stop.group() == "." and P.LIST_ITEM_NEXT.match(text, stop.end()):
+            at = stop.end()
+            continue
+        if P.INSTRUMENT_ITEM.match(text, stop.end() if stop.group() == "." else stop.start()):
+            # "Điều 1. Bãi bỏ toàn bộ một số văn bản ...\n1. Quyết định số ...\n2. Quyết định số ...": numbered
+            # items that each name an instrument go on the list.
             at = stop.end()
             continue
         limit = stop.start()
         break
     if (exception := P.EXCEPT.search(text, pos, limit)) is not None:
         limit = exception.start()
+    if (following := P.NEXT_CHANGE_CLAUSE.search(text, pos, limit)) is not None:
+        limit = following.start()  # "...;\n- Sửa đổi Danh mục ...": the next item has a verb of its own
     return limit
 
 
@@ -203,10 +222,14 @@ def _objects(mentions: list[Mention], starts: list[int], nesting: Nesting, verb_
              end: int) -> list[int]:
     """The mentions a verb acts on: those in its clause that are not nested in another one there."""
     lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)
-    out = []
+    out: list[int] = []
     for i in range(lo, hi):
         parent = nesting.parent[i]
         if parent is None or mentions[parent].start < verb_start:
+            out.append(i)
+        elif out and nesting.coordinated[i] and mentions[i].type == mentions[out[0]].type != mentions[i - 1].type:
+            # "thay thế Nghị định số A ... của Luật X và Nghị định số B": B is coordinated with the law named
+            # in A's title, but it is a second decree the verb acts on, as A is.
             out.append(i)
     return out
 

@@ -14,7 +14,7 @@ from ingest.force import effective_of
 from ingest.header import read_header
 from ingest.readers import read_text
 from ingest.records import Record
-from ingest.relations import basis_spans, document_relations, nest
+from ingest.relations import basis_spans, document_relations, main_text_end, nest
 from ingest.resolve import resolve
 from ingest.subdivisions import find_runs
 
@@ -45,7 +45,8 @@ def extract_text(text: str, source: str = "<text>", path: str = "", sha256: str 
         return bisect.bisect_right(newlines, pos - 1) + 1
 
     runs = find_runs(cleaned, mentions)
-    layout = Layout(header.title_span, tuple(basis_spans(cleaned, header.body_start)), tuple(breaks))
+    layout = Layout(header.title_span, tuple(basis_spans(cleaned, header.body_start)), tuple(breaks),
+                    main_text_end(cleaned))
     changes = find_changes(cleaned, mentions, nesting, header.info, layout, runs)
     citations = resolve(cleaned, mentions, nesting, relations, header.info, sentence_of, line_of, runs, changes)
     effective = effective_of(cleaned, header.info, header.title_span[1] if header.title_span else 0)

@@ -48,7 +48,9 @@ HEADING_MODIFIER = re.compile(rf"\s+(?:{_MODIFIER_WORDS})[ \t]*$", re.I | re.M)
 # Look-behind patterns, each matched against the text just before a number-symbol (anchored at \Z).
 BEFORE_TYPED = re.compile(rf"(?<!\w)(?P<type>{TYPE_ALT}){_MODIFIERS}\s*(?::\s*)?(?:{_SO})?\Z", re.I)
 BEFORE_TYPE_OF_ISSUER = re.compile(
-    rf"(?<!\w)(?P<type>{TYPE_ALT})\s+(?:của|do)\s+(?P<issuer>[^,;.:\d]{{2,80}}?)\s*:?\s*{_SO}\Z", re.I
+    # The issuer stays in its clause: no blank line, no new "Căn cứ" ("... CỦA THỦ TƯỚNG CHÍNH PHỦ\n\nCăn cứ Luật").
+    rf"(?<!\w)(?P<type>{TYPE_ALT})\s+(?:của|do)\s+"
+    r"(?P<issuer>(?:(?!Căn\s+cứ)(?:[^,;.:\d\n]|\n(?![ \t]*\n))){2,80}?)\s*:?\s*" + _SO + r"\Z", re.I
 )
 BEFORE_LAW_NAME = re.compile(
     r"(?<!\w)(?P<type>Bộ luật|Luật|Pháp lệnh)\s+(?P<name>[^,;.:\d()“”\"]{2,120}?)\s+" + _SO + r"\Z"
@@ -346,6 +348,10 @@ CLAUSE_LEAD = re.compile(
 )
 # The document as subject: "Quyết định này ... thay thế", "Quy định này thay thế", "ban hành Quyết định bãi bỏ".
 THIS_DOCUMENT = re.compile(rf"(?<!\w)(?:{TYPE_ALT}|Văn\s+bản|Quy\s+định|Quy\s+chế)\s+này(?!\w)", re.I)
+# "Xét Tờ trình ... đề nghị ban hành Nghị quyết thay thế ...": what was proposed, not what is done here.
+PROPOSAL = re.compile(r"(?<!\w)(?:Xét|đề\s+nghị|đề\s+xuất|dự\s+thảo|kiến\s+nghị)(?!\w)", re.I)
+# "Bãi bỏ, sửa đổi, thay thế một số điều ...": several verbs on one instrument amend it.
+MIXED_VERBS = re.compile(r"\s*(?:,|và)\s*(?:sửa\s+đổi|thay\s+thế|bãi\s+bỏ|bổ\s+sung)(?!\w)", re.I)
 ISSUES_DOCUMENT = re.compile(rf"(?<!\w)ban\s+hành\s+(?:{TYPE_ALT})\s*(?:về\s+việc\s+|về\s+|v/v\s+)?\Z", re.I)
 # A clause of a change ends at a full stop, a blank line, the next numbered clause or article; a list it
 # opens with a colon goes on over its lettered or dashed items.
@@ -354,9 +360,10 @@ CHANGE_SCOPE_END = re.compile(
 )
 LIST_ITEM_NEXT = re.compile(r"\s*(?:[a-zđ]\s*\)|[-+•])")
 EXCEPT = re.compile(r"(?<!\w)(?:trừ|ngoại\s+trừ|trừ\s+trường\s+hợp)(?!\w)", re.I)
-# What may stand between a change's verb and an instrument it changes as a whole.
-WHOLE_OBJECT = re.compile(
-    rf"(?:\s|:|,|toàn\s+bộ|các|những|một\s+số|văn\s+bản|sau\s+đây|sau|cho|và|hoặc|[a-zđ]\)|\d+\.|[-+•]|{TYPE_ALT})*\Z",
+# What a change acts on when it names part of an instrument: an article, a phrase, a procedure in a list.
+PARTIAL_OBJECT = re.compile(
+    r"(?<!\w)(?:điều|khoản|điểm|cụm\s+từ|nội\s+dung|thủ\s+tục|TTHC|mục|tiểu\s+mục|phụ\s+lục|danh\s+mục|mẫu"
+    r"|biểu\s+mẫu|quy\s+trình|số\s+thứ\s+tự|phần|chương|một\s+số\s+điều|quy\s+định\s+tại)(?!\w)",
     re.I,
 )
 # An expiry states when: "hết hiệu lực (thi hành) (kể) từ ngày ...", or it lists what expires.
@@ -400,4 +407,11 @@ THIS_DOCUMENT_SUBJECT = re.compile(
     rf"(?:\s|\*|_|Điều\s+\d+[a-zđ]?\s*[.:]|\d+\s*[.)])*(?P<subject>(?:{TYPE_ALT}|Văn\s+bản|Quy\s+định|Quy\s+chế)"
     r"(?P<this>\s+này))(?!\w)",
     re.I,
+)
+# The next item of a list of instruments without a colon: "1. Quyết định số 104/2000/QĐ-TTg ...".
+INSTRUMENT_ITEM = re.compile(rf"\s*(?:[-+•]|(?:\d+|[a-zđ])[ \t]*[.)])\s*(?:{TYPE_ALT})\s+(?:số\s*)?\d", re.I)
+ENUMERATOR_DOT = re.compile(r"(?:\A|\n)[ \t]*(?:\d{1,3}|[IVX]{1,5})\Z")
+NEXT_CHANGE_CLAUSE = re.compile(
+    r"[;:]?[ \t]*\n[ \t]*(?:[-+•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\))?[ \t]*(?:Bãi\s+bỏ|Sửa\s+đổi|Thay\s+thế|Hủy\s+bỏ|Bổ\s+sung)"
+    r"(?!\w)"
 )

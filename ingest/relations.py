@@ -201,7 +201,7 @@ def document_relations(
     for i in top:
         if inside(i, implement_spans):
             relations[i].add("implements")
-    bases = basis_spans(text, body_start) + basis_section_spans(text, _main_text_end(text))
+    bases = basis_spans(text, body_start) + basis_section_spans(text, main_text_end(text))
     for i in top:
         if inside(i, bases):
             relations[i].add("based_on")
@@ -219,7 +219,7 @@ def _carrying_out(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
-def _main_text_end(text: str) -> int:
+def main_text_end(text: str) -> int:
     """Where the document's own text ends: at its recipients list, before signature and annexes."""
     recipients = P.RECIPIENTS.search(text)
     return recipients.start() if recipients else len(text)
