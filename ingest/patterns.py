@@ -412,6 +412,6 @@ THIS_DOCUMENT_SUBJECT = re.compile(
 INSTRUMENT_ITEM = re.compile(rf"\s*(?:[-+•]|(?:\d+|[a-zđ])[ \t]*[.)])\s*(?:{TYPE_ALT})\s+(?:số\s*)?\d", re.I)
 ENUMERATOR_DOT = re.compile(r"(?:\A|\n)[ \t]*(?:\d{1,3}|[IVX]{1,5})\Z")
 NEXT_CHANGE_CLAUSE = re.compile(
-    r"[;:]?[ \t]*\n[ \t]*(?:[-+•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\))?[ \t]*(?:Bãi\s+bỏ|Sửa\s+đổi|Thay\s+thế|Hủy\s+bỏ|Bổ\s+sung)"
-    r"(?!\w)"
+    r"[;:]?[ \t]*\n[ \t]*(?:[-+•]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\))?[ \t]*"
+    r"(?:Bãi\s+bỏ|Sửa\s+đổi|Thay\s+thế|Hủy\s+bỏ|Bổ\s+sung)(?!\w)"
 )
