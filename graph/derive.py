@@ -13,13 +13,24 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import pyoxigraph as ox
 
 from graph.identity import Recorded, instrument_label, type_name_of
 from graph.mapping import Triple
-from graph.vocab import EDGE_NODE_PROPERTIES, EDGE_PROPERTIES, ELI, LEX, RDF, RDFS, TREE_EDGE, literal, value_of
+from graph.vocab import (
+    EDGE_NODE_PROPERTIES,
+    EDGE_PROPERTIES,
+    ELI,
+    ENDS_FORCE,
+    LEX,
+    RDF,
+    RDFS,
+    TREE_EDGE,
+    literal,
+    value_of,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +46,16 @@ class Stated:
     place: ox.NamedNode | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """A change a corpus document states it makes to an instrument, and the day it takes effect."""
+
+    document: ox.NamedNode
+    relation: ox.NamedNode
+    effective: date | None
+    whole: bool
+
+
 @dataclass(slots=True)
 class Evidence:
     """Everything the named graphs say about a set of instruments, gathered for `derive`."""
@@ -44,6 +65,7 @@ class Evidence:
     has_text: set[ox.NamedNode] = field(default_factory=set)
     described: dict[ox.NamedNode, set[tuple[ox.NamedNode, ox.NamedNode]]] = field(default_factory=dict)
     own_edges: dict[ox.NamedNode, set[tuple[ox.NamedNode, ox.NamedNode]]] = field(default_factory=dict)
+    changes: dict[ox.NamedNode, list[Changed]] = field(default_factory=dict)
 
 
 _TO, _FROM, _DESCRIBES = LEX.to, LEX["from"], LEX.describes
@@ -77,6 +99,11 @@ def gather(triples: Iterable[tuple], evidence: Evidence) -> None:
                 body=_first(props, LEX.statedBody),
                 place=_first(props, LEX.statedJurisdiction),
             ))
+        elif LEX.Change in kinds:
+            evidence.changes.setdefault(target, []).append(Changed(
+                document=props[LEX.statedIn][0], relation=props[LEX.relation][0],
+                effective=_first(props, LEX.effectiveFrom), whole=bool(_first(props, LEX.wholly)),
+            ))
         elif LEX.DescribedLink in kinds:
             for rel in props.get(LEX.relation, []):
                 evidence.described.setdefault(origin, set()).add((rel, target))
@@ -107,6 +134,7 @@ def derive(subject: ox.NamedNode, evidence: Evidence) -> list[Triple]:
         out.append((subject, LEX.citedByCount, literal(len(citing))))
     if not in_corpus:
         out += _description(subject, identity, stated)
+    out += _status(subject, evidence.changes.get(subject, []))
     own = evidence.own_edges.get(subject, set())
     for prop, target in sorted(evidence.described.get(subject, set()) - own):
         if target == subject:
@@ -115,6 +143,27 @@ def derive(subject: ox.NamedNode, evidence: Evidence) -> list[Triple]:
         if prop == LEX.implements and (TREE_EDGE, target) not in own:
             out.append((subject, TREE_EDGE, target))
     return out
+
+
+def _status(subject: ox.NamedNode, changes: list[Changed]) -> list[Triple]:
+    """What the corpus says of the instrument's force: not in force once a document that replaces or repeals
+    it as a whole takes effect (its last day in force is the day before), amended or partly repealed by
+    others. An instrument no corpus document changes gets no status: the corpus knows nothing against it."""
+    out: list[Triple] = []
+    ending = [c for c in changes if c.relation in ENDS_FORCE and c.whole]
+    if ending:
+        out.append((subject, ELI.in_force, ELI["InForce-notInForce"]))
+        dates = [c.effective for c in ending if c.effective is not None]
+        if dates:
+            out.append((subject, ELI.date_no_longer_in_force, literal(min(dates) - timedelta(days=1))))
+    for c in sorted(set(changes), key=lambda c: (str(c.document), str(c.relation))):
+        if c in ending:
+            out.append((subject, LEX.replacedBy if c.relation == LEX.replaces else ELI.repealed_by, c.document))
+        elif c.relation in ENDS_FORCE:
+            out.append((subject, LEX.partiallyRepealedBy, c.document))
+        else:
+            out.append((subject, ELI.amended_by, c.document))
+    return list(dict.fromkeys(out))
 
 
 def _description(subject: ox.NamedNode, identity: Recorded, stated: list[Stated]) -> list[Triple]:

@@ -26,6 +26,7 @@ import pyoxigraph as ox
 
 if TYPE_CHECKING:
     from graph.identity import InstrumentId
+    from ingest.records import Subdivision
 
 DEFAULT_BASE = "https://w3id.org/lexgraph/"
 UNDATED = "undated"
@@ -52,6 +53,24 @@ class Iris:
         year = ident.year if ident.year else UNDATED
         return ox.NamedNode(f"{self.base}eli/vn/{ident.issuer}/{year}/{ident.type_code}/{ident.number}")
 
+    def subdivision(self, instrument: ox.NamedNode, sub: Subdivision) -> list[ox.NamedNode]:
+        """The nodes of a subdivision under its instrument, from the article down to `sub` itself:
+        ``…/dieu/5``, ``…/dieu/5/khoan/2``, ``…/dieu/5/khoan/2/diem/a``.
+
+        >>> from ingest.records import Subdivision
+        >>> decree = ox.NamedNode("https://example.org/eli/vn/cp/2020/nd/15")
+        >>> [n.value for n in Iris("https://example.org/").subdivision(decree, Subdivision("5", "2", "đ"))][-1]
+        'https://example.org/eli/vn/cp/2020/nd/15/dieu/5/khoan/2/diem/%C4%91'
+        """
+        path = instrument.value
+        out = []
+        for segment, value in (("dieu", sub.article), ("khoan", sub.clause), ("diem", sub.point)):
+            if value is None:
+                break
+            path += f"/{segment}/{quote(value, safe='')}"
+            out.append(ox.NamedNode(path))
+        return out
+
     def body(self, key: str) -> ox.NamedNode:
         """An issuing body by its key ("chinh-phu", "uy-ban-nhan-dan-can-tho")."""
         return ox.NamedNode(f"{self.base}body/{key}")
@@ -67,6 +86,14 @@ class Iris:
     def edge(self, source: ox.NamedNode, index: int, link: int | None = None) -> ox.NamedNode:
         """The node of a source's citation `index`, or of link `link` described in it."""
         return ox.NamedNode(f"{source.value}#c{index}" if link is None else f"{source.value}#c{index}l{link}")
+
+    def change(self, source: ox.NamedNode, index: int, change: int) -> ox.NamedNode:
+        """The node of change `change` the document makes to the instrument of its citation `index`."""
+        return ox.NamedNode(f"{source.value}#c{index}x{change}")
+
+    def change_mention(self, source: ox.NamedNode, index: int, change: int) -> ox.NamedNode:
+        """The node of the sentence that states change `change` of citation `index`."""
+        return ox.NamedNode(f"{source.value}#c{index}x{change}m")
 
     def mention(self, source: ox.NamedNode, index: int, mention: int) -> ox.NamedNode:
         """The node of mention `mention` of citation `index` in a source."""

@@ -27,9 +27,9 @@ from graph.identity import (
     type_class,
 )
 from graph.iri import Iris
-from graph.vocab import EDGES, ELI, LEVELS, LEX, RDF, RDFS, SKOS, TREE_EDGE, literal
+from graph.vocab import CHANGES, EDGES, ELI, LEVELS, LEX, RDF, RDFS, SKOS, TREE_EDGE, literal
 from ingest.laws import catalogue
-from ingest.records import Citation, Record
+from ingest.records import Citation, Record, Subdivision
 from ingest.relations import carries_out
 from ingest.tables import PROVINCE_SUCCESSORS
 
@@ -90,6 +90,7 @@ def map_record(
             continue
         graph.identities[targets[n]] = ids[n]
         _map_citation(graph, record, n, d, level, targets[n], inferred[n])
+        _map_changes(graph, record, n, d, targets[n])
         _map_links(graph, record, n, d, targets, mention_of)
     return MappedDocument(source_id, graph.source, d, tuple(graph.triples), tuple(graph.shared), graph.identities)
 
@@ -121,8 +122,83 @@ def _map_document(graph: _Graph, record: Record, source_id: str, extractor: str)
             (LEX.placeOfIssue, doc.place),
         ]),
         *_body_links(graph, d, body, ELI.passed_by, ELI.jurisdiction),
+        *_in_force(d, record),
     ]
     return d, body.level if body else doc.issuer_level or "other"
+
+
+def _in_force(d: ox.NamedNode, record: Record) -> list[Triple]:
+    """When the document says it enters into force, and until when."""
+    effective = record.effective
+    if effective is None:
+        return []
+    return [
+        *([(d, LEX.inForceFromSigning, literal(True))] if effective.from_signing else []),
+        *_optional(d, [(ELI.first_date_entry_in_force, effective.date),
+                       (ELI.date_no_longer_in_force, effective.until)]),
+    ]
+
+
+def _takes_effect(record: Record, own: date | None) -> date | None:
+    """The day a change takes effect: its clause's own date, else the document's entry into force."""
+    if own is not None:
+        return own
+    return record.effective.date if record.effective else None
+
+
+def _map_changes(graph: _Graph, record: Record, n: int, d: ox.NamedNode, x: ox.NamedNode) -> None:
+    """What the document does to the instrument of citation `n`: a direct edge and a `lex:Change` node per
+    relation, with the day it takes effect, whether it acts on the whole, the subdivisions it touches and
+    the sentence that says it."""
+    citation, source = record.citations[n], graph.source
+    for k, change in enumerate(citation.changes):
+        prop = CHANGES[change.relation]
+        node = graph.iris.change(source, n, k)
+        mention = graph.iris.change_mention(source, n, k)
+        graph.triples += [
+            (d, prop, x),
+            (node, RDF.type, LEX.Change),
+            (node, RDF.type, LEX.Edge),
+            (node, LEX["from"], d),
+            (node, LEX.to, x),
+            (node, LEX.relation, prop),
+            (node, LEX.statedIn, d),
+            (node, LEX.statedType, type_class(citation.type, citation.number)),
+            (node, LEX.wholly, literal(change.whole)),
+            *_optional(node, [(LEX.effectiveFrom, _takes_effect(record, change.effective))]),
+            *((node, LEX.touches, _subdivision(graph, x, sub)) for sub in change.articles),
+            (node, LEX.hasMention, mention),
+            (mention, RDF.type, LEX.Mention),
+            (mention, LEX.quote, literal(change.quote)),
+            (mention, LEX.sentence, literal(change.sentence)),
+            (mention, LEX.start, literal(change.start)),
+            (mention, LEX.end, literal(change.end)),
+            (mention, LEX.line, literal(change.line)),
+            (mention, LEX.inSource, source),
+        ]
+
+
+def _subdivision(graph: _Graph, x: ox.NamedNode, sub: Subdivision) -> ox.NamedNode:
+    """The node of subdivision `sub` of instrument `x`; each level down from the article is described in
+    the shared triples, part of the one above it."""
+    nodes = graph.iris.subdivision(x, sub)
+    parent = x
+    for node, label in zip(nodes, _levels(sub), strict=True):
+        for t in ((node, RDF.type, ELI.LegalResourceSubdivision), (node, ELI.is_part_of, parent),
+                  (node, LEX.subdivisionOf, x), (node, RDFS.label, literal(label))):
+            graph.shared[t] = None
+        parent = node
+    return nodes[-1]
+
+
+def _levels(sub: Subdivision) -> list[str]:
+    """The normal form of each level of `sub`, from its article down: "Điều 5", "khoản 2 Điều 5", ..."""
+    out = [str(Subdivision(sub.article))]
+    if sub.clause:
+        out.append(str(Subdivision(sub.article, sub.clause)))
+        if sub.point:
+            out.append(str(sub))
+    return out
 
 
 def _citation_ids(record: Record, source_id: str) -> tuple[list[InstrumentId], list[bool]]:
@@ -170,6 +246,7 @@ def _map_citation(graph: _Graph, record: Record, n: int, d: ox.NamedNode, level:
             (LEX.statedIssuer, citation.issuer),
         ]),
         *((c, LEX.dateConflict, literal(v)) for v in citation.conflicts),
+        *((c, LEX.subdivision, _subdivision(graph, x, sub)) for sub in citation.subdivisions),
         *([(c, LEX.yearInferred, literal(True))] if inferred else []),
         *_body_links(graph, c, body, LEX.statedBody, LEX.statedJurisdiction),
     ]

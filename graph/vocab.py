@@ -179,6 +179,15 @@ class LEX(Vocabulary):
     dateConflict: ox.NamedNode
     yearInferred: ox.NamedNode
     Mention: ox.NamedNode
+    Change: ox.NamedNode
+    effectiveFrom: ox.NamedNode
+    wholly: ox.NamedNode
+    touches: ox.NamedNode
+    subdivision: ox.NamedNode
+    subdivisionOf: ox.NamedNode
+    inForceFromSigning: ox.NamedNode
+    replacedBy: ox.NamedNode
+    partiallyRepealedBy: ox.NamedNode
     quote: ox.NamedNode
     sentence: ox.NamedNode
     start: ox.NamedNode
@@ -191,8 +200,17 @@ class ELI(Vocabulary):
     """The European Legislation Identifier terms lexgraph uses (ELI ontology 1.5)."""
 
     _NS = "http://data.europa.eu/eli/ontology#"
+    _extras = ("InForce-inForce", "InForce-notInForce")
 
     LegalResource: ox.NamedNode
+    LegalResourceSubdivision: ox.NamedNode
+    is_part_of: ox.NamedNode
+    number: ox.NamedNode
+    first_date_entry_in_force: ox.NamedNode
+    date_no_longer_in_force: ox.NamedNode
+    in_force: ox.NamedNode
+    amended_by: ox.NamedNode
+    repealed_by: ox.NamedNode
     based_on: ox.NamedNode
     cites: ox.NamedNode
     ensures_implementation_of: ox.NamedNode
@@ -289,8 +307,12 @@ RELATION_NAMES: dict[str, str] = {p.value: name for name, p in EDGES.items()}
 # change the default graph.
 EDGE_NODE_PROPERTIES = frozenset({
     RDF.type, LEX.to, LEX["from"], LEX.relation, LEX.statedIn, LEX.statedNumber, LEX.statedDate,
-    LEX.statedTitle, LEX.statedIssuer, LEX.statedBody, LEX.statedJurisdiction,
+    LEX.statedTitle, LEX.statedIssuer, LEX.statedBody, LEX.statedJurisdiction, LEX.effectiveFrom, LEX.wholly,
 })
+# The changes a document makes to an instrument, by relation name (`ingest.records.ChangeKind`).
+CHANGES: dict[str, ox.NamedNode] = {name: EDGES[name] for name in ("replaces", "repeals", "amends")}
+# The relations that end an instrument's force when they act on it as a whole.
+ENDS_FORCE = frozenset({LEX.replaces, ELI.repeals})
 
 
 def literal(value: str | int | bool | date) -> ox.Literal:

@@ -17,7 +17,7 @@ from datetime import date
 
 from ingest import patterns as P
 from ingest.find import date_of, symbol_of
-from ingest.records import ChangeKind, DocumentInfo, Mention
+from ingest.records import ChangeKind, DocumentInfo, Mention, Subdivision
 from ingest.relations import Nesting
 from ingest.subdivisions import Run
 
@@ -38,10 +38,11 @@ class FoundChange:
 
     mention: int
     relation: ChangeKind
-    articles: tuple[str, ...]
+    articles: tuple[Subdivision, ...]
     effective: date | None
     whole: bool
     at: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
                 # "thay thế cụm từ ... bằng ...", "thay thế 03 thủ tục ... tại Quyết định số ...": what is
                 # replaced is part of the instrument's text, which is an amendment of it.
                 relation = "amends"
-            found.append(FoundChange(t, relation, articles, effective, whole, pos))
+            found.append(FoundChange(t, relation, articles, effective, whole, pos, verb.end()))
         if targets:
             current = (targets[-1], found[-1].relation)
         elif current is not None and current[1] == "amends":
@@ -131,7 +132,7 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
             # instrument it amends.
             articles = tuple(item for r in in_scope if r.target is None for item in r.items)
             if articles:
-                found.append(FoundChange(current[0], "amends", articles, None, False, pos))
+                found.append(FoundChange(current[0], "amends", articles, None, False, pos, verb.end()))
     return found
 
 

@@ -71,6 +71,36 @@ class DescribedLink:
 
 
 @dataclass(frozen=True, slots=True)
+class Subdivision:
+    """An article (Điều), clause (khoản) or point (điểm) of an instrument, as a path from the article down.
+
+    >>> str(Subdivision("3", "1", "a")), str(Subdivision("198a"))
+    ('điểm a khoản 1 Điều 3', 'Điều 198a')
+    >>> Subdivision.parse("khoản 2 Điều 5") == Subdivision("5", "2")
+    True
+    """
+
+    article: str
+    clause: str | None = None
+    point: str | None = None
+
+    def __str__(self) -> str:
+        """The normal form of ``SCHEMA.md``: "điểm a khoản 1 Điều 3"."""
+        parts = [f"điểm {self.point}"] if self.point else []
+        parts += [f"khoản {self.clause}"] if self.clause else []
+        return " ".join([*parts, f"Điều {self.article}"])
+
+    @classmethod
+    def parse(cls, text: str) -> Subdivision:
+        """The subdivision a record's JSON wrote in normal form; raises ValueError for anything else."""
+        words = text.split()
+        found = {words[i].casefold(): words[i + 1] for i in range(0, len(words) - 1, 2)}
+        if "điều" not in found or len(words) % 2:
+            raise ValueError(f"not a subdivision in normal form: {text!r}")
+        return cls(found["điều"], found.get("khoản"), found.get("điểm"))
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     """What the document does to a cited instrument: replaces, repeals or amends it (once per relation).
 
@@ -80,22 +110,28 @@ class Change:
     """
 
     relation: ChangeKind
-    articles: tuple[str, ...]
+    articles: tuple[Subdivision, ...]
     effective: date | None
     whole: bool
     sentence: str
     line: int
+    # The verb that makes the change, in the normalised text: the change's evidence.
+    start: int = 0
+    end: int = 0
+    quote: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The change's own fields (the target is the citation that holds it)."""
-        return {"relation": self.relation, "articles": list(self.articles), "effective": _iso(self.effective),
-                "whole": self.whole, "sentence": self.sentence, "line": self.line}
+        return {"relation": self.relation, "articles": [str(a) for a in self.articles],
+                "effective": _iso(self.effective), "whole": self.whole, "sentence": self.sentence,
+                "line": self.line, "start": self.start, "end": self.end, "quote": self.quote}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Change:
         """The change `to_json` wrote."""
-        return cls(data["relation"], tuple(data.get("articles", ())), _date(data.get("effective")),
-                   bool(data.get("whole")), data.get("sentence", ""), data.get("line", 0))
+        return cls(data["relation"], tuple(Subdivision.parse(a) for a in data.get("articles", ())),
+                   _date(data.get("effective")), bool(data.get("whole")), data.get("sentence", ""),
+                   data.get("line", 0), data.get("start", 0), data.get("end", 0), data.get("quote", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +168,7 @@ class Citation:
     # when the catalogue decides, several when it cannot (see `ingest.laws`).
     catalogue: tuple[str, ...] = ()
     # The subdivisions of the instrument the text cites, in the schema's normal form ("khoản 2 Điều 5").
-    subdivisions: tuple[str, ...] = ()
+    subdivisions: tuple[Subdivision, ...] = ()
     changes: tuple[Change, ...] = ()
 
     def target(self) -> dict[str, Any]:
@@ -172,7 +208,7 @@ class Citation:
             ],
             "conflicts": list(self.conflicts),
             "catalogue": list(self.catalogue),
-            "subdivisions": list(self.subdivisions),
+            "subdivisions": [str(sub) for sub in self.subdivisions],
             "changes": [change.to_json() for change in self.changes],
         }
 
@@ -245,7 +281,7 @@ class Record:
                                 for link in c.get("links", ())),
                     conflicts=tuple(c.get("conflicts", ())),
                     catalogue=tuple(c.get("catalogue", ())),
-                    subdivisions=tuple(c.get("subdivisions", ())),
+                    subdivisions=tuple(Subdivision.parse(x) for x in c.get("subdivisions", ())),
                     changes=tuple(Change.from_json(x) for x in c.get("changes", ())),
                 )
                 for c in data.get("citations", ())
@@ -264,7 +300,7 @@ class Record:
             "document": self.document.to_json(),
             "effective": self.effective.to_json() if self.effective else None,
             "changes": [
-                {"relation": change.relation, "target": c.target(), "articles": list(change.articles),
+                {"relation": change.relation, "target": c.target(), "articles": [str(a) for a in change.articles],
                  "effective": _iso(change.effective)}
                 for c in self.citations for change in c.changes
             ],

@@ -80,7 +80,7 @@ def resolve(
         province = key.province if isinstance(key, Numbered) else None
         citation = _citation(text, [mentions[i] for i in members], members, relations,
                              document, province, sentence_of, line_of)
-        citations[key] = _with_changes(citation, set(members), runs, changes, sentence_of, line_of)
+        citations[key] = _with_changes(text, citation, set(members), runs, changes, sentence_of, line_of)
     links: dict[Group, list[DescribedLink]] = defaultdict(list)
     described = [(i, holder) for i, holder in enumerate(nesting.parent) if holder is not None]
     # "Kế hoạch A và Kế hoạch B thực hiện Nghị quyết C": C is described of A as well as of B.
@@ -118,7 +118,7 @@ def resolve(
     return out
 
 
-def _with_changes(citation: Citation, members: set[int], runs: list[Run], found: list[FoundChange],
+def _with_changes(text: str, citation: Citation, members: set[int], runs: list[Run], found: list[FoundChange],
                   sentence_of: Callable[[int], str], line_of: Callable[[int], int]) -> Citation:
     """The citation with its subdivisions (each once, in order of the text) and one change per relation."""
     mine = [c for c in found if c.mention in members]
@@ -132,7 +132,8 @@ def _with_changes(citation: Citation, members: set[int], runs: list[Run], found:
                articles=tuple(dict.fromkeys(a for c in group for a in c.articles)),
                effective=next((c.effective for c in group if c.effective), None),
                whole=any(c.whole for c in group),
-               sentence=sentence_of(group[0].at), line=line_of(group[0].at))
+               sentence=sentence_of(group[0].at), line=line_of(group[0].at), start=group[0].at,
+               end=group[0].end, quote=squash(text[group[0].at : group[0].end]))
         for relation, group in by_relation.items()
     )
     if not items and not changes:

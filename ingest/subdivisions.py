@@ -3,8 +3,7 @@
 "điểm a, b khoản 1 Điều 3 và Điều 5 Nghị định số 15/2020/NĐ-CP" cites three subdivisions of one decree.
 A run of subdivisions belongs to the instrument mentioned right after it; a run followed by "này"
 ("khoản 1 Điều này", "Điều 3 Quyết định này") or by nothing names the document's own articles and is
-no citation. Each subdivision is written in the normal form of ``SCHEMA.md``: lower-case "điểm" and
-"khoản", "Điều" capitalised, a letter suffix kept ("Điều 198a").
+no citation. Each is a `Subdivision`, written in the normal form of ``SCHEMA.md``.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import bisect
 from dataclasses import dataclass
 
 from ingest import patterns as P
-from ingest.records import Mention
+from ingest.records import Mention, Subdivision
 
 _RUN_GAP = 40
 
@@ -25,7 +24,7 @@ class Run:
 
     start: int
     end: int
-    items: tuple[str, ...]
+    items: tuple[Subdivision, ...]
     target: int | None
 
 
@@ -53,8 +52,8 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
-def _read_run(text: str, pos: int) -> tuple[tuple[str, ...], int]:
-    """The subdivisions a run starting at `pos` names, in normal form, and where the run ends.
+def _read_run(text: str, pos: int) -> tuple[tuple[Subdivision, ...], int]:
+    """The subdivisions a run starting at `pos` names, and where the run ends.
 
     Points wait for their clause, clauses for their article: "điểm a, b khoản 1, khoản 2 Điều 3" gives
     "điểm a khoản 1 Điều 3", "điểm b khoản 1 Điều 3", "khoản 2 Điều 3". A run that names no article
@@ -62,7 +61,7 @@ def _read_run(text: str, pos: int) -> tuple[tuple[str, ...], int]:
     """
     points: list[str] = []
     clauses: list[tuple[str, list[str]]] = []
-    out: list[str] = []
+    out: list[Subdivision] = []
     level = ""
     end = pos
     while True:
@@ -93,12 +92,11 @@ def _read_run(text: str, pos: int) -> tuple[tuple[str, ...], int]:
     return tuple(dict.fromkeys(out)), end
 
 
-def _articles(article: str, clauses: list[tuple[str, list[str]]], points: list[str]) -> list[str]:
-    """The normal forms of what waits for `article`."""
-    head = f"Điều {article}"
+def _articles(article: str, clauses: list[tuple[str, list[str]]], points: list[str]) -> list[Subdivision]:
+    """The subdivisions that wait for `article`."""
     if not clauses:
-        return [f"điểm {p} {head}" for p in points] or [head]
+        return [Subdivision(article, None, p) for p in points] or [Subdivision(article)]
     out = []
     for clause, its_points in clauses:
-        out += [f"điểm {p} khoản {clause} {head}" for p in its_points] or [f"khoản {clause} {head}"]
+        out += [Subdivision(article, clause, p) for p in its_points] or [Subdivision(article, clause)]
     return out
