@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -281,6 +282,39 @@ def cited_by(ident: IdArgument, year: YearOption = None, store: StoreOption = No
     """Everything that cites an instrument, or is described as linked to it, with the sentence that says so."""
     graph = _open(store, Settings.from_env(), read_only=True)
     _print_edges(graph, Q.cited_by(graph, _lookup(graph, ident, year)), "cited by")
+
+
+@app.command()
+def status(
+    ident: IdArgument,
+    year: YearOption = None,
+    on: Annotated[str | None, typer.Option("--on", help="The day to judge on, YYYY-MM-DD (default: today).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Whether an instrument is in force, as far as the corpus knows: since when, until when, and what
+    replaced, repealed or amended it, each with the sentence that says so."""
+    try:
+        day = date.fromisoformat(on) if on else None
+    except ValueError:
+        _fail(f"lexgraph status: --on {on!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-01-01", 2)
+    graph = _open(store, Settings.from_env(), read_only=True)
+    force = Q.status(graph, _lookup(graph, ident, year), day)
+    out.print(f"{force.instrument.label}: {'in force' if force.in_force else 'not in force'} on {force.on}",
+              markup=False)
+    out.print(f"  {force.reason}", markup=False)
+    if force.since:
+        signing = " (from signing)" if force.from_signing else ""
+        out.print(f"  enters into force: {force.since}{signing}", markup=False)
+    if force.until:
+        out.print(f"  last day in force: {force.until}", markup=False)
+    if not force.changes:
+        return
+    table = Table("change", "by", "takes effect", "articles", "where", "evidence", show_lines=True)
+    for c in force.changes:
+        relation = c.relation if c.whole or c.relation == "amends" else f"{c.relation} (part)"
+        table.add_row(relation, c.document.label, str(c.effective or ""), ", ".join(c.articles),
+                      f"{c.source}:{c.line}" if c.source else "", c.sentence or "")
+    out.print(table)
 
 
 @app.command()

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from graph.check import CheckedCitation, Resolution, Stated
 from graph.iri import Iris
-from graph.queries import EdgeRow, Instrument, SourceRow, TreeRow
+from graph.queries import ChangeRow, EdgeRow, Instrument, SourceRow, Status, TreeRow
 
 
 class InstrumentOut(BaseModel):
@@ -80,9 +80,52 @@ class SourceOut(BaseModel):
         return cls(iri=str(s.iri), file=s.file, path=s.path, sha256=s.sha256)
 
 
-class DocumentOut(InstrumentOut):
-    """An instrument with its sources and every citation in and out, with relations and provenance."""
+class ChangeOut(BaseModel):
+    """A change a corpus document makes to the instrument, with the sentence that says so."""
 
+    document: InstrumentOut = Field(description="The document that makes the change.")
+    relation: Literal["replaces", "repeals", "amends"]
+    effective: date | None = Field(description="The day the change takes effect, when known.")
+    whole: bool = Field(description="Whether it acts on the instrument as a whole (not some articles or items).")
+    articles: list[str] = Field(description="The subdivisions it names (\"khoản 2 Điều 5\").")
+    sentence: str | None
+    source: str | None
+    line: int | None
+
+    @classmethod
+    def of(cls, c: ChangeRow, iris: Iris) -> ChangeOut:
+        """The JSON view of `c`."""
+        return cls(document=InstrumentOut.of(c.document, iris), relation=c.relation, effective=c.effective,
+                   whole=c.whole, articles=list(c.articles), sentence=c.sentence, source=c.source, line=c.line)
+
+
+class StatusOut(BaseModel):
+    """Whether the instrument is in force today, as far as the corpus knows, and which documents say so."""
+
+    in_force: bool
+    on: date = Field(description="The day the status is for (today).")
+    since: date | None = Field(description="The day it enters into force, as its own text says.")
+    until: date | None = Field(description="Its last day in force, when its text or a corpus document ends it.")
+    from_signing: bool = Field(description="It says it enters into force on the day it is signed.")
+    reason: str = Field(description="Why, in a sentence; always as far as this corpus knows.")
+    replaced_by: list[ChangeOut]
+    repealed_by: list[ChangeOut] = Field(description="Repeals, whole or of some articles (see `whole`).")
+    amended_by: list[ChangeOut]
+
+    @classmethod
+    def of(cls, s: Status, iris: Iris) -> StatusOut:
+        """The JSON view of `s`."""
+        def out(relation: str) -> list[ChangeOut]:
+            return [ChangeOut.of(c, iris) for c in s.by(relation)]
+
+        return cls(in_force=s.in_force, on=s.on, since=s.since, until=s.until, from_signing=s.from_signing,
+                   reason=s.reason, replaced_by=out("replaces"), repealed_by=out("repeals"), amended_by=out("amends"))
+
+
+class DocumentOut(InstrumentOut):
+    """An instrument with its status, its sources and every citation in and out, with relations and provenance."""
+
+    status: StatusOut
     sources: list[SourceOut]
     cites: list[EdgeOut]
     cited_by: list[EdgeOut]
@@ -174,10 +217,12 @@ class CheckedOut(BaseModel):
     start: int
     end: int
     stated: StatedOut
-    verdict: Literal["known", "unknown", "inconsistent", "ambiguous"]
+    verdict: Literal["known", "unknown", "inconsistent", "ambiguous", "superseded"]
     problems: list[str]
     instrument: InstrumentOut | None
     suggestions: list[InstrumentOut]
+    replaced_by: list[InstrumentOut] = Field(description="What replaced or repealed the instrument, as far as the "
+                                                         "corpus knows.")
 
     @classmethod
     def of(cls, c: CheckedCitation, iris: Iris) -> CheckedOut:
@@ -185,7 +230,8 @@ class CheckedOut(BaseModel):
         return cls(quote=c.quote, line=c.line, start=c.start, end=c.end, stated=StatedOut.of(c.stated),
                    verdict=c.verdict, problems=list(c.problems),
                    instrument=InstrumentOut.of(c.instrument, iris) if c.instrument else None,
-                   suggestions=[InstrumentOut.of(s, iris) for s in c.suggestions])
+                   suggestions=[InstrumentOut.of(s, iris) for s in c.suggestions],
+                   replaced_by=[InstrumentOut.of(r, iris) for r in c.replaced_by])
 
 
 class CheckOut(BaseModel):

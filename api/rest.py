@@ -39,6 +39,7 @@ from api.models import (
     ResolutionOut,
     SourceOut,
     StatsOut,
+    StatusOut,
     TextIn,
     TreeOut,
     TreeRowOut,
@@ -252,6 +253,7 @@ def _document(svc: Service, request: Request, ident: str, year: int | None, form
     head = InstrumentOut.of(Q.describe(store, [target])[target], iris)
     out = DocumentOut(
         **head.model_dump(),
+        status=StatusOut.of(Q.status(store, target), iris),
         sources=[SourceOut.of(s) for s in Q.sources(store, target)],
         cites=[EdgeOut.of(r, iris) for r in Q.cites(store, target)],
         cited_by=[EdgeOut.of(r, iris) for r in Q.cited_by(store, target)],
@@ -276,11 +278,12 @@ def resolve(
 @bounded
 def check(body: TextIn, svc: Svc) -> CheckOut:
     """Every citation of a draft with a verdict: known, unknown, inconsistent (a date, issuer or type that
-    differs from the graph's, or one number with two dates), or ambiguous (no date, several candidates)."""
+    differs from the graph's, or one number with two dates), ambiguous (no date, several candidates), or
+    superseded (replaced or repealed by a corpus document before the draft's date, or a repealed article)."""
     checked = [CheckedOut.of(c, svc.store.iris) for c in check_text(svc.store, body.text)]
     counts = Counter(c.verdict for c in checked)
-    return CheckOut(citations=checked,
-                    counts={v: counts.get(v, 0) for v in ("known", "unknown", "inconsistent", "ambiguous")})
+    verdicts = ("known", "unknown", "inconsistent", "ambiguous", "superseded")
+    return CheckOut(citations=checked, counts={v: counts.get(v, 0) for v in verdicts})
 
 
 @router.post("/extract", response_model=ExtractOut, tags=["citations"], responses=_BAD_BODY)

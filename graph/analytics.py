@@ -65,7 +65,7 @@ def _add_nodes(g: nx.DiGraph, described: dict) -> None:
     for x, i in described.items():
         g.add_node(str(x), label=i.label, type=i.type, number=i.number, title=i.title, date=i.date, year=i.year,
                    issuer=i.issuer, level=i.level, jurisdiction=i.jurisdiction, in_corpus=i.in_corpus,
-                   cited_by=i.cited_by)
+                   cited_by=i.cited_by, superseded=i.superseded)
 
 
 def _add_edges(g: nx.DiGraph, rows: list[dict]) -> None:
@@ -83,7 +83,7 @@ def _add_edges(g: nx.DiGraph, rows: list[dict]) -> None:
 
 def to_networkx(store: GraphStore) -> nx.DiGraph:
     """Instruments as nodes (label, type, number, title, date, year, issuer, level, jurisdiction, in_corpus,
-    cited_by)
+    cited_by, superseded)
     and direct edges as arcs with the set of their `relations` and whether the implementation tree
     follows them (`tree`)."""
     g = nx.DiGraph()

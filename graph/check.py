@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from rdflib import Literal as RdfLiteral
 from rdflib import URIRef
 
 from graph.identity import body_of, instrument_id
-from graph.queries import Instrument, describe, lookup
+from graph.queries import CORPUS_CAVEAT, Instrument, Status, describe, lookup, status
 from graph.search import fold
 from graph.store import GraphStore
 from ingest import extract_text
 from ingest.records import Citation
 
-Verdict = Literal["known", "unknown", "inconsistent", "ambiguous"]
+Verdict = Literal["known", "unknown", "inconsistent", "ambiguous", "superseded"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,9 @@ class CheckedCitation:
     known: the graph holds the instrument and agrees with what the text states. inconsistent: the text
     states a date, issuer or type that differs from the graph's, or gives one number two dates.
     ambiguous: no date, and the graph knows several instruments by that number. unknown: not in the
-    graph (`suggestions` lists instruments with the same number in other years).
+    graph (`suggestions` lists instruments with the same number in other years). superseded: a corpus document
+    replaced or repealed it before the text's date (or today), or repealed the article the text cites;
+    `replaced_by` names what did.
     """
 
     stated: Stated
@@ -68,6 +70,7 @@ class CheckedCitation:
     instrument: Instrument | None
     problems: tuple[str, ...]
     suggestions: tuple[Instrument, ...]
+    replaced_by: tuple[Instrument, ...] = ()
 
 
 def resolve_citation(store: GraphStore, text: str, year: int | None = None) -> Resolution:
@@ -94,8 +97,11 @@ def resolve_citation(store: GraphStore, text: str, year: int | None = None) -> R
 
 
 def check_text(store: GraphStore, text: str) -> list[CheckedCitation]:
-    """Every citation `text` makes, in order, with its verdict against the graph."""
-    citations = extract_text(text).citations
+    """Every citation `text` makes, in order, with its verdict against the graph, as of the text's own date
+    (today when it states none)."""
+    record = extract_text(text)
+    citations = record.citations
+    on = record.document.date or date.today()
     keys = {id(c): _key(c) for c in citations}
     by_key = _instruments_by_key(store, {k for stated, others in keys.values() for k in (stated, *others)})
     # Numbers whose symbol carries no year are reused every year: two dates for one in a text is a slip.
@@ -126,16 +132,49 @@ def check_text(store: GraphStore, text: str) -> list[CheckedCitation]:
         if len(several) > 1:
             problems.append(f"{c.number} is cited with {len(several)} dates in this text: "
                             f"{', '.join(_dmy(d) for d in several)}")
+        superseded: list[str] = []
+        replaced_by: tuple[Instrument, ...] = ()
+        if instrument is not None:
+            force = status(store, instrument.iri, on)
+            superseded, replaced_by = _superseded(force, c), _enders(force)
         if problems:
             verdict: Verdict = "inconsistent"
+            problems.extend(superseded)
+        elif superseded:
+            verdict, problems = "superseded", superseded
         elif len(exact) > 1:
             verdict, suggestions = "ambiguous", tuple(exact)
         else:
             verdict = "known" if instrument is not None else "unknown"
         first = c.mentions[0]
         out.append(CheckedCitation(_stated(c), first.text, first.line, first.start, first.end, verdict, instrument,
-                                   tuple(problems), suggestions))
+                                   tuple(problems), suggestions, replaced_by))
     return out
+
+
+def _enders(force: Status) -> tuple[Instrument, ...]:
+    return tuple(c.document for c in force.changes if c.whole and c.relation in ("replaces", "repeals"))
+
+
+def _superseded(force: Status, c: Citation) -> list[str]:
+    """Why citing the instrument of `force` as `c` does is out of date: it is no longer in force, or an
+    article the citation names was repealed."""
+    label = force.instrument.label
+    problems = []
+    if not force.in_force and force.until is not None:
+        problems.append(f"{label} is no longer in force since {_dmy(force.until + timedelta(days=1))}: "
+                        f"{force.reason}")
+    elif not force.in_force and force.since is None:
+        problems.append(f"{label}: {force.reason}")
+    for change in force.by("repeals"):
+        if change.whole or (change.effective and change.effective > force.on):
+            continue
+        for sub in c.subdivisions:
+            # Citing "khoản 2 Điều 5" of a text whose Điều 5 was repealed cites repealed text.
+            if any(str(level) in change.articles for level in sub.levels()):
+                when = f" from {_dmy(change.effective)}" if change.effective else ""
+                problems.append(f"{sub} of {label} was repealed by {change.document.label}{when}, {CORPUS_CAVEAT}")
+    return problems
 
 
 def _key(c: Citation) -> tuple[str, list[str]]:

@@ -62,14 +62,10 @@ class Iris:
         >>> [n.value for n in Iris("https://example.org/").subdivision(decree, Subdivision("5", "2", "đ"))][-1]
         'https://example.org/eli/vn/cp/2020/nd/15/dieu/5/khoan/2/diem/%C4%91'
         """
-        path = instrument.value
-        out = []
-        for segment, value in (("dieu", sub.article), ("khoan", sub.clause), ("diem", sub.point)):
-            if value is None:
-                break
-            path += f"/{segment}/{quote(value, safe='')}"
-            out.append(ox.NamedNode(path))
-        return out
+        return [ox.NamedNode(instrument.value + "".join(
+            f"/{segment}/{quote(value, safe='')}"
+            for segment, value in (("dieu", level.article), ("khoan", level.clause), ("diem", level.point)) if value
+        )) for level in sub.levels()]
 
     def body(self, key: str) -> ox.NamedNode:
         """An issuing body by its key ("chinh-phu", "uy-ban-nhan-dan-can-tho")."""

@@ -183,22 +183,12 @@ def _subdivision(graph: _Graph, x: ox.NamedNode, sub: Subdivision) -> ox.NamedNo
     the shared triples, part of the one above it."""
     nodes = graph.iris.subdivision(x, sub)
     parent = x
-    for node, label in zip(nodes, _levels(sub), strict=True):
+    for node, level in zip(nodes, sub.levels(), strict=True):
         for t in ((node, RDF.type, ELI.LegalResourceSubdivision), (node, ELI.is_part_of, parent),
-                  (node, LEX.subdivisionOf, x), (node, RDFS.label, literal(label))):
+                  (node, LEX.subdivisionOf, x), (node, RDFS.label, literal(str(level)))):
             graph.shared[t] = None
         parent = node
     return nodes[-1]
-
-
-def _levels(sub: Subdivision) -> list[str]:
-    """The normal form of each level of `sub`, from its article down: "Điều 5", "khoản 2 Điều 5", ..."""
-    out = [str(Subdivision(sub.article))]
-    if sub.clause:
-        out.append(str(Subdivision(sub.article, sub.clause)))
-        if sub.point:
-            out.append(str(sub))
-    return out
 
 
 def _citation_ids(record: Record, source_id: str) -> tuple[list[InstrumentId], list[bool]]:

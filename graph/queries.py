@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -17,6 +17,7 @@ from graph.identity import instrument_id
 from graph.store import GraphStore
 from graph.vocab import RELATION_NAMES
 from ingest import extract_text
+from ingest.records import Subdivision
 
 _ORDER = list(RELATION_NAMES.values())
 
@@ -46,6 +47,8 @@ class Instrument:
     cited_by: int = 0
     number: str | None = None
     signer: str | None = None
+    # A corpus document replaces or repeals it as a whole (see `status` for since when and why).
+    superseded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +92,9 @@ _DESCRIBE = """
   OPTIONAL { ?x eli:id_local ?number }
   OPTIONAL { ?x lex:signer ?signer }
   BIND (EXISTS { ?x lex:source ?file } AS ?text)
+  BIND (EXISTS { ?x eli:in_force eli:InForce-notInForce } AS ?ended)
 """
-_DESCRIBE_VARS = "?label ?type ?date ?year ?title ?issuer ?level ?jurisdiction ?n ?number ?signer ?text"
+_DESCRIBE_VARS = "?label ?type ?date ?year ?title ?issuer ?level ?jurisdiction ?n ?number ?signer ?text ?ended"
 
 
 def describe(store: GraphStore, iris: list[URIRef] | None) -> dict[URIRef, Instrument]:
@@ -118,6 +122,7 @@ def describe(store: GraphStore, iris: list[URIRef] | None) -> dict[URIRef, Instr
             cited_by=int(row["n"]) if "n" in row else 0,
             number=_str(row.get("number")),
             signer=_str(row.get("signer")),
+            superseded=bool(row["ended"].toPython()),
         )
     return out
 
@@ -328,22 +333,26 @@ def edge_page(store: GraphStore, subject: URIRef, cited: bool, limit: int | None
               ?edge {here} {subject.n3()} ; {there} ?other ; lex:statedIn ?doc ; lex:relation ?rel
               OPTIONAL {{ ?other rdfs:label ?label }} }}"""
     )
-    edges: dict[URIRef, dict] = {}
+    # One row per instrument and stating document: a citation and the change the same text makes to the
+    # same instrument ("cites, replaces") are one edge to a reader.
+    edges: dict[tuple[URIRef, URIRef], dict] = {}
     for row in rows:
-        edge = edges.setdefault(row["edge"], {"other": row["other"], "doc": row["doc"], "rels": set(),
-                                              "label": str(row.get("label", row["other"]))})
+        edge = edges.setdefault((row["other"], row["doc"]), {"other": row["other"], "doc": row["doc"], "rels": set(),
+                                                             "nodes": set(),
+                                                             "label": str(row.get("label", row["other"]))})
         edge["rels"].add(RELATION_NAMES[str(row["rel"])])
-    ordered = sorted(edges, key=lambda e: (edges[e]["label"], str(edges[e]["doc"]), str(e)))
+        edge["nodes"].add(row["edge"])
+    ordered = sorted(edges, key=lambda e: (edges[e]["label"], str(edges[e]["doc"]), str(e[0])))
     page = ordered[offset:None if limit is None else offset + limit]
-    first = _earliest(store, [(edge, edge) for edge in page])
+    first = _earliest(store, [(key, node) for key in page for node in edges[key]["nodes"]])
     described = describe(store, [edges[e]["other"] for e in page])
     out = []
-    for node in page:
-        edge = edges[node]
+    for key in page:
+        edge = edges[key]
         other = described.get(edge["other"])
         if other is None:
             continue
-        mention = first.get(node)
+        mention = first.get(key)
         out.append(EdgeRow(
             other, tuple(sorted(edge["rels"], key=_ORDER.index)), edge["doc"],
             mention.sentence if mention else None, mention.file if mention else None,
@@ -447,3 +456,110 @@ def stats(store: GraphStore) -> dict[str, bool | int | list[tuple[str, int]]]:
 
 def _str(value) -> str | None:
     return str(value) if value is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow:
+    """A change a corpus document states it makes to an instrument, with its evidence."""
+
+    document: Instrument
+    relation: str
+    effective: date | None
+    whole: bool
+    articles: tuple[str, ...]
+    sentence: str | None
+    source: str | None
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """Whether an instrument is in force on a day, as far as the corpus knows, and why.
+
+    `in_force` is False once a document that replaces or repeals it as a whole has taken effect (`until` is
+    its last day in force), or before its own stated entry into force (`since`); True otherwise. `reason`
+    says which, in a sentence; `changes` lists every change corpus documents make to it, with evidence.
+    """
+
+    instrument: Instrument
+    on: date
+    in_force: bool
+    since: date | None
+    until: date | None
+    from_signing: bool
+    reason: str
+    changes: tuple[ChangeRow, ...]
+
+    def by(self, *relations: str) -> list[ChangeRow]:
+        """The changes of the given relations ("replaces", "repeals", "amends"; "whole"/"part" of repeals)."""
+        return [c for c in self.changes if c.relation in relations]
+
+
+CORPUS_CAVEAT = "as far as this corpus knows"
+
+
+def changes_to(store: GraphStore, subject: URIRef) -> list[ChangeRow]:
+    """Every change corpus documents state they make to `subject`, earliest effect first."""
+    rows = store.select(
+        f"""SELECT ?change ?doc ?rel ?whole ?from ?article WHERE {{
+              ?change a lex:Change ; lex:to {subject.n3()} ; lex:statedIn ?doc ; lex:relation ?rel ; lex:wholly ?whole
+              OPTIONAL {{ ?change lex:effectiveFrom ?from }}
+              OPTIONAL {{ ?change lex:touches/rdfs:label ?article }} }}"""
+    )
+    changes: dict[URIRef, dict] = {}
+    for row in rows:
+        c = changes.setdefault(row["change"], {"doc": row["doc"], "rel": RELATION_NAMES[str(row["rel"])],
+                                                "whole": bool(row["whole"].toPython()), "articles": [],
+                                                "from": row["from"].toPython() if "from" in row else None})
+        if "article" in row and str(row["article"]) not in c["articles"]:
+            c["articles"].append(str(row["article"]))
+    first = _earliest(store, [(node, node) for node in changes])
+    described = describe(store, [c["doc"] for c in changes.values()])
+    out = []
+    for node, c in changes.items():
+        if c["doc"] not in described:
+            continue
+        mention = first.get(node)
+        articles = sorted((Subdivision.parse(a) for a in c["articles"]), key=Subdivision.sort_key)
+        out.append(ChangeRow(described[c["doc"]], c["rel"], c["from"], c["whole"], tuple(str(a) for a in articles),
+                             mention.sentence if mention else None, mention.file if mention else None,
+                             mention.line if mention else None))
+    return sorted(out, key=lambda r: (r.effective or date.max, r.document.label, r.relation))
+
+
+def status(store: GraphStore, subject: URIRef, on: date | None = None) -> Status:
+    """Whether `subject` is in force on `on` (today by default), as far as the corpus knows: read from the
+    status `graph.derive` gives it and from its own stated entry into force, with every change to it."""
+    on = on or date.today()
+    instrument = describe(store, [subject])[subject]
+    rows = store.select(
+        f"""SELECT ?p ?o WHERE {{ {subject.n3()} ?p ?o FILTER (?p IN (eli:in_force, eli:first_date_entry_in_force,
+              eli:date_no_longer_in_force, lex:inForceFromSigning)) }}"""
+    )
+    facts: dict[str, list] = defaultdict(list)
+    for row in rows:
+        facts[str(row["p"]).rsplit("#", 1)[-1]].append(row["o"])
+    since = min((o.toPython() for o in facts["first_date_entry_in_force"]), default=None)
+    until = min((o.toPython() for o in facts["date_no_longer_in_force"]), default=None)
+    ended = any(str(o).endswith("InForce-notInForce") for o in facts["in_force"])
+    changes = tuple(changes_to(store, subject))
+    enders = [c for c in changes if c.whole and c.relation in ("replaces", "repeals")]
+    if ended and until is None:
+        in_force, reason = False, f"{_names(enders)} {CORPUS_CAVEAT}; the text does not say from when"
+    elif until is not None and until < on:
+        in_force = False
+        reason = (f"no longer in force since {(until + timedelta(days=1)).isoformat()}: "
+                  f"{_names(enders) if enders else 'its own text sets that end'}, {CORPUS_CAVEAT}")
+    elif since is not None and since > on:
+        in_force, reason = False, f"not yet in force: it enters into force on {since.isoformat()}"
+    else:
+        in_force = True
+        reason = (f"in force {CORPUS_CAVEAT}"
+                  + (f" until {until.isoformat()} ({_names(enders)})" if until and enders else
+                     f" until {until.isoformat()}" if until else ": no corpus document replaces or repeals it"))
+    return Status(instrument, on, in_force, since, until, bool(facts["inForceFromSigning"]), reason, changes)
+
+
+def _names(changes: list[ChangeRow]) -> str:
+    verbs = {"replaces": "replaced by", "repeals": "repealed by"}
+    return "; ".join(f"{verbs[c.relation]} {c.document.label}" for c in changes) or "ended"

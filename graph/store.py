@@ -245,7 +245,9 @@ class GraphStore:
         evidence = self._evidence(old, exclude=g)
         derived = [t for s in sorted(old) for t in derive(s, evidence)]
         self._update([f"DROP SILENT GRAPH {g}", self._clear(old), self._insert_default(derived),
-                      *self._drop_unused("lex:IssuingBody"), *self._drop_unused("lex:Jurisdiction")])
+                      *self._drop_unused("lex:IssuingBody"), *self._drop_unused("lex:Jurisdiction"),
+                      # A point, then its clause, then its article: each is unused once the one below is gone.
+                      *(op for _ in range(3) for op in self._drop_unused("eli:LegalResourceSubdivision"))])
         return True
 
     def _drop_unused(self, cls: str) -> list[str]:

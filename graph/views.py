@@ -42,6 +42,8 @@ LEVEL_STYLE: dict[str, tuple[str, str]] = {
     "other": ("Other body", "#6d4c41"),
 }
 UNKNOWN_LEVEL = ("Issuer unknown", "#9e9e9e")
+# An instrument a corpus document replaces or repeals as a whole.
+SUPERSEDED_COLOUR = "#b0bec5"
 # Relations, strongest first: (legend text, colour, dashed).
 RELATION_STYLE: dict[str, tuple[str, str, bool]] = {
     "implements": ("implements (Thực hiện / triển khai)", "#d81b60", False),
@@ -113,16 +115,21 @@ def _render(store: GraphStore, g: nx.DiGraph, title: str, centre: str | None, hi
     for node, data in sorted(g.nodes(data=True)):
         label, colour = LEVEL_STYLE.get(data.get("level") or "", UNKNOWN_LEVEL)
         in_corpus = bool(data.get("in_corpus"))
+        superseded = bool(data.get("superseded"))
+        if superseded:
+            # Replaced or repealed: greyed, struck through in its label, so the eye skips it.
+            colour = SUPERSEDED_COLOUR
         net.add_node(
             node,
-            label=short_label(data),
+            label=short_label(data) + (" ✕" if superseded else ""),
             title=_node_tooltip(store, node, data, label),
             color={"background": colour if in_corpus else "#ffffff", "border": colour,
                    "highlight": {"background": colour, "border": "#000000"}},
             font={"color": "#ffffff" if in_corpus else "#1b1f24"},
             shape="box" if in_corpus else "ellipse",
             borderWidth=3 if node == centre else (2 if in_corpus else 1),
-            shapeProperties={"borderDashes": False if in_corpus else [4, 3]},
+            shapeProperties={"borderDashes": [2, 2] if superseded else (False if in_corpus else [4, 3])},
+            lexSuperseded=superseded,
             value=1 + int(data.get("cited_by") or 0) + (2 if in_corpus else 0),
             level=ranks.get(node, 0),
             lexType=data.get("type") or "",
@@ -159,7 +166,8 @@ def _render(store: GraphStore, g: nx.DiGraph, title: str, centre: str | None, hi
         options=options_json,
         vis_js=_vis("vis-network.min.js"),
         vis_css=_vis("vis-network.css"),
-        levels=[(text, colour) for text, colour in (*LEVEL_STYLE.values(), UNKNOWN_LEVEL)],
+        levels=[(text, colour) for text, colour in (*LEVEL_STYLE.values(), UNKNOWN_LEVEL,
+                                                    ("Replaced or repealed (✕)", SUPERSEDED_COLOUR))],
         relations=[(text, colour, dashed) for text, colour, dashed in RELATION_STYLE.values()],
         filters=filters,
     )
@@ -189,6 +197,8 @@ def _node_tooltip(store: GraphStore, node: str, data: dict, level_text: str) -> 
         lines.append(f"place: {data['jurisdiction']}")
     lines.append(f"cited by {data.get('cited_by') or 0} document(s); "
                  + ("full text in the corpus" if data.get("in_corpus") else "known only from citations"))
+    if data.get("superseded"):
+        lines.append("replaced or repealed by a corpus document (lexgraph status gives since when and by what)")
     lines.append(store.iris.path_of(node) or node)
     return "\n".join(lines)
 

@@ -90,6 +90,27 @@ class Subdivision:
         parts += [f"khoản {self.clause}"] if self.clause else []
         return " ".join([*parts, f"Điều {self.article}"])
 
+    def levels(self) -> list[Subdivision]:
+        """This subdivision and those that hold it, from its article down.
+
+        >>> [str(s) for s in Subdivision("3", "1", "a").levels()]
+        ['Điều 3', 'khoản 1 Điều 3', 'điểm a khoản 1 Điều 3']
+        """
+        out = [Subdivision(self.article)]
+        if self.clause:
+            out.append(Subdivision(self.article, self.clause))
+            if self.point:
+                out.append(self)
+        return out
+
+    def sort_key(self) -> tuple:
+        """Order of the text: Điều 2 before Điều 10, an article before its clauses, a clause before its points."""
+        def number(value: str | None) -> tuple[int, str]:
+            digits = "".join(ch for ch in value or "" if ch.isdigit())
+            return (int(digits) if digits else -1, value or "")
+
+        return (number(self.article), number(self.clause), self.point or "")
+
     @classmethod
     def parse(cls, text: str) -> Subdivision:
         """The subdivision a record's JSON wrote in normal form; raises ValueError for anything else."""
