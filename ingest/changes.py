@@ -94,10 +94,10 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
                 made = _title_act(text, layout.title[0], pos, title_acts)  # type: ignore[index]
                 title_acts = title_acts or made
             else:
-                made = holder is not None or _made_here(text, clause_start, pos, layout.breaks)
+                made = holder is not None or _made_here(text, clause_start, pos, layout.breaks, document.type)
             if not made:
                 continue
-            scope_end = _scope_end(text, verb.end(), layout, in_title)
+            scope_end = _scope_end(text, verb.end(), starts, layout, in_title)
             targets = _objects(mentions, starts, nesting, pos, verb.end(), scope_end)
         wording = kind in ("replace", "repeal") and (P.WORDING_CHANGE.match(text, verb.end()) is not None
                                                      or P.MIXED_VERBS.match(text, verb.end()) is not None)
@@ -159,7 +159,7 @@ def _title_act(text: str, title_start: int, pos: int, acted: bool) -> bool:
     return acted and P.TITLE_NEXT_VERB.search(text, max(title_start, pos - 12), pos) is not None
 
 
-def _made_here(text: str, clause_start: int, pos: int, breaks: tuple[int, ...]) -> bool:
+def _made_here(text: str, clause_start: int, pos: int, breaks: tuple[int, ...], own_type: str | None) -> bool:
     """Whether the verb at `pos` is one the document performs (see the module's docstring). A clause
     that opens with the verb after a ";" goes on a sentence whose subject is the document, or is the
     next item of some other list ("...; sửa đổi, bổ sung lĩnh vực đất đai" in a cited title)."""
@@ -167,8 +167,9 @@ def _made_here(text: str, clause_start: int, pos: int, breaks: tuple[int, ...]) 
     lead = text[clause_start:pos]
     if P.PROPOSAL.search(lead):
         return False
-    if P.ISSUES_DOCUMENT.search(lead):
-        return True
+    if (issues := P.ISSUES_DOCUMENT.search(lead)) is not None:
+        # "Ủy ban nhân dân tỉnh ban hành Quyết định bãi bỏ ...": the document names itself by its own type.
+        return " ".join(issues.group("type").split()).casefold() == (own_type or "").casefold()
     if P.CHANGE_NOT_MADE.search(text, near, pos):
         return False
     if P.THIS_DOCUMENT.search(lead) is not None:
@@ -187,7 +188,8 @@ def _inside_name(mentions: list[Mention], starts: list[int], pos: int) -> bool:
     return k >= 0 and mentions[k].start <= pos < mentions[k].end
 
 
-def _scope_end(text: str, pos: int, layout: Layout | None = None, in_title: bool = False) -> int:
+def _scope_end(text: str, pos: int, starts: list[int], layout: Layout | None = None,
+               in_title: bool = False) -> int:
     """Where the clause of a verb ending at `pos` ends; a list opened by a colon runs over its items. A
     title's clause ends with the title, and no clause runs into the legal bases."""
     limit = min(len(text), pos + _SCOPE_MAX)
@@ -195,7 +197,7 @@ def _scope_end(text: str, pos: int, layout: Layout | None = None, in_title: bool
         if in_title and layout.title is not None:
             limit = min(limit, layout.title[1])
         limit = min([limit, *(s for s, _ in layout.bases if s >= pos)])
-    listing = False
+    listing = enumerated = False
     at = pos
     while (stop := P.CHANGE_SCOPE_END.search(text, at, limit)) is not None:
         if stop.group() == "." and P.ENUMERATOR_DOT.search(text, max(0, stop.start() - 8), stop.start()):
@@ -205,9 +207,11 @@ def _scope_end(text: str, pos: int, layout: Layout | None = None, in_title: bool
         if listing and stop.group() == "." and P.LIST_ITEM_NEXT.match(text, stop.end()):
             at = stop.end()
             continue
-        if P.INSTRUMENT_ITEM.match(text, stop.end() if stop.group() == "." else stop.start()):
+        opens_list = enumerated or bisect.bisect_left(starts, pos) == bisect.bisect_left(starts, stop.start())
+        if opens_list and P.INSTRUMENT_ITEM.match(text, stop.end() if stop.group() == "." else stop.start()):
             # "Điều 1. Bãi bỏ toàn bộ một số văn bản ...\n1. Quyết định số ...\n2. Quyết định số ...": numbered
-            # items that each name an instrument go on the list.
+            # items that each name an instrument go on the list the clause opened before naming any.
+            enumerated = True
             at = stop.end()
             continue
         limit = stop.start()
@@ -248,7 +252,7 @@ def _expiring(text: str, mentions: list[Mention], starts: list[int], nesting: Ne
         if P.EXPIRY_CONDITION.search(text, clause_start, mentions[before[0]].start):
             return None, verb.end()
         return before, verb.end()
-    end = _scope_end(text, verb.end())
+    end = _scope_end(text, verb.end(), starts)
     return _objects(mentions, starts, nesting, verb.start(), verb.end(), end), end
 
 

@@ -349,10 +349,14 @@ CLAUSE_LEAD = re.compile(
 # The document as subject: "Quyết định này ... thay thế", "Quy định này thay thế", "ban hành Quyết định bãi bỏ".
 THIS_DOCUMENT = re.compile(rf"(?<!\w)(?:{TYPE_ALT}|Văn\s+bản|Quy\s+định|Quy\s+chế)\s+này(?!\w)", re.I)
 # "Xét Tờ trình ... đề nghị ban hành Nghị quyết thay thế ...": what was proposed, not what is done here.
-PROPOSAL = re.compile(r"(?<!\w)(?:Xét|đề\s+nghị|đề\s+xuất|dự\s+thảo|kiến\s+nghị)(?!\w)", re.I)
+PROPOSAL = re.compile(
+    r"(?<!\w)(?:Xét|đề\s+nghị|đề\s+xuất|dự\s+thảo|kiến\s+nghị|trình|tham\s+mưu|xây\s+dựng)(?!\w)", re.I
+)
 # "Bãi bỏ, sửa đổi, thay thế một số điều ...": several verbs on one instrument amend it.
 MIXED_VERBS = re.compile(r"\s*(?:,|và)\s*(?:sửa\s+đổi|thay\s+thế|bãi\s+bỏ|bổ\s+sung)(?!\w)", re.I)
-ISSUES_DOCUMENT = re.compile(rf"(?<!\w)ban\s+hành\s+(?:{TYPE_ALT})\s*(?:về\s+việc\s+|về\s+|v/v\s+)?\Z", re.I)
+ISSUES_DOCUMENT = re.compile(
+    rf"(?<!\w)ban\s+hành\s+(?P<type>{TYPE_ALT})\s*(?:về\s+việc\s+|về\s+|v/v\s+)?\Z", re.I
+)
 # A clause of a change ends at a full stop, a blank line, the next numbered clause or article; a list it
 # opens with a colon goes on over its lettered or dashed items.
 CHANGE_SCOPE_END = re.compile(

@@ -265,6 +265,9 @@ def test_replacing_part_of_a_list_amends_it() -> None:
     "Điều 3. Giao Sở Tư pháp chủ trì, tham mưu Ủy ban nhân dân tỉnh bãi bỏ Quyết định số 12/2020/QĐ-UBND trong "
     "quý I năm 2026.",
     "Sở Công Thương đề xuất thay thế Quyết định số 12/2020/QĐ-UBND cho phù hợp.",
+    # A plan's task (Cần Thơ, 22/KH-UBND): the council will issue the replacing resolution.
+    "- Sở Kế hoạch và Đầu tư rà soát, sửa đổi, trình UBND, HĐND thành phố ban hành Nghị quyết thay thế, điều chỉnh "
+    "Nghị quyết số 07/2018/NQ-HĐND ngày 07 tháng 12 năm 2018 của HĐND thành phố.",
     # A cited decree's own description.
     "Thực hiện Nghị định số 14/2022/NĐ-CP ngày 27/01/2022 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định "
     "số 15/2020/NĐ-CP.",

@@ -236,7 +236,7 @@ def test_check_a_draft(http):
     assert verdicts["59-NQ/TW"]["verdict"] == "inconsistent"  # the year is wrong: 05/08/2020
     assert verdicts["128/NQ-CP"]["verdict"] == "ambiguous" and len(verdicts["128/NQ-CP"]["suggestions"]) == 2
     assert verdicts["999/NQ-CP"]["verdict"] == "unknown"
-    assert result["counts"] == {"known": 1, "unknown": 1, "inconsistent": 2, "ambiguous": 1}
+    assert result["counts"] == {"known": 1, "unknown": 1, "inconsistent": 2, "ambiguous": 1, "superseded": 0}
     assert verdicts["11/NQ-CP"]["line"] == 1 and verdicts["999/NQ-CP"]["line"] == 5
 
 

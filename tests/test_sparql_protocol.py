@@ -395,7 +395,8 @@ def test_every_example_query_on_the_page_answers(http):
         response = http.post("/sparql", data={"query": example["query"]},
                              headers={"Accept": "application/sparql-results+json, text/turtle;q=0.9"})
         assert response.status_code == 200, (example["name"], response.text)
-        assert response.headers["x-lexgraph-rows"] != "0", example["name"]
+        if "lex:Change" not in example["query"]:  # the seeds change nothing: tests/test_status.py runs those
+            assert response.headers["x-lexgraph-rows"] != "0", example["name"]
 
 
 def test_service_description(http):

@@ -1,8 +1,6 @@
-"""In force, replaced, amended: a small corpus where one decision replaces another from a date.
-
-A (12/2020/QĐ-UBND of Gia Lai) is replaced by B (45/2025/QĐ-UBND) from 1 December 2025; B also cites
-khoản 2 Điều 5 of A. D repeals Điều 7 of C (30/2021/QĐ-UBND) from the same day. The graph, `lexgraph status`,
-`GET /documents/A`, `POST /check` and the views must all say so, and the graph must conform to the shapes.
+"""In force, replaced, amended, over the small corpus of `tests.changes_corpus`: the graph, `lexgraph status`,
+`GET /documents/A`, `POST /check`, the views and the README's example query must all say what it says, and
+the graph must conform to the shapes.
 """
 
 from __future__ import annotations
@@ -16,44 +14,19 @@ from rdflib import URIRef
 from typer.testing import CliRunner
 
 from api.cli import app
+from api.sparql import EXAMPLES
 from graph import GraphStore, ingest_paths
 from graph import queries as Q
 from graph.check import check_text
 from graph.validate import validate
 from graph.views import ego_view
-
-HEADER = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: {number}\nGia Lai, ngày {day}\n\nQUYẾT ĐỊNH\n{title}\n\n"
-A = HEADER.format(number="12/2020/QĐ-UBND", day="05 tháng 3 năm 2020", title="Ban hành Quy định quản lý cụm công "
-                  "nghiệp trên địa bàn tỉnh") + (
-    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\n"
-    "Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý cụm công nghiệp.\n"
-    "Điều 2. Quyết định này có hiệu lực kể từ ngày 15 tháng 3 năm 2020.\n")
-B = HEADER.format(number="45/2025/QĐ-UBND", day="12 tháng 11 năm 2025", title="Ban hành Quy định quản lý cụm công "
-                  "nghiệp trên địa bàn tỉnh Gia Lai") + (
-    "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n\nQUYẾT ĐỊNH:\n\n"
-    "Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý cụm công nghiệp.\n"
-    "Điều 2. Các dự án đã được chấp thuận theo khoản 2 Điều 5 Quyết định số 12/2020/QĐ-UBND thì tiếp tục thực "
-    "hiện.\n"
-    "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025 và thay thế Quyết định số "
-    "12/2020/QĐ-UBND ngày 05 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh Gia Lai.\n")
-D = HEADER.format(number="46/2025/QĐ-UBND", day="12 tháng 11 năm 2025", title="Bãi bỏ Điều 7 của Quyết định số "
-                  "30/2021/QĐ-UBND ngày 10 tháng 6 năm 2021 của Ủy ban nhân dân tỉnh Gia Lai") + (
-    "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n\nQUYẾT ĐỊNH:\n\n"
-    "Điều 1. Bãi bỏ Điều 7 của Quyết định số 30/2021/QĐ-UBND ngày 10 tháng 6 năm 2021 của Ủy ban nhân dân tỉnh "
-    "Gia Lai.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.\n")
-DRAFT = HEADER.format(number="50/2026/QĐ-UBND", day="10 tháng 01 năm 2026", title="Về quản lý cụm công nghiệp") + (
-    "Căn cứ Quyết định số 12/2020/QĐ-UBND ngày 05 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh Gia Lai;\n"
-    "Căn cứ khoản 1 Điều 7 Quyết định số 30/2021/QĐ-UBND ngày 10 tháng 6 năm 2021 của Ủy ban nhân dân tỉnh Gia Lai;"
-    "\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Giao Sở Công Thương thực hiện.\n")
+from tests.changes_corpus import DRAFT, write_corpus
 
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("status")
-    docs = root / "docs"
-    docs.mkdir()
-    for name, text in (("a.txt", A), ("b.txt", B), ("d.txt", D)):
-        (docs / name).write_text(text, encoding="utf-8")
+    docs = write_corpus(root / "docs")
     store = GraphStore.open(root / "store")
     outcomes = ingest_paths(store, [docs])
     assert all(o.status == "ingested" for o in outcomes), [o.message for o in outcomes]
@@ -138,6 +111,14 @@ def test_views_draw_the_replaced_instrument_apart(store):
     view = ego_view(store, iri(store, "45/2025/QĐ-UBND"), depth=1)
     assert "\"lexSuperseded\": true" in view.html and "12/2020/QĐ-UBND Gia Lai ✕" in view.html
     assert '"replaces"' in view.html
+
+
+def test_the_readme_example_on_replacements(store):
+    query = (EXAMPLES / "07-replaced.rq").read_text(encoding="utf-8")
+    rows = [{k: str(v) for k, v in row.items()} for row in store.select(query)]
+    assert [(r["document"], r["relation"], r["target"], r["whole"], r["from"]) for r in rows] == [
+        ("Nghị quyết 75/2025/NQ-HĐND", "replaces", "Nghị quyết 61/2021/NQ-HĐND", "true", "2026-01-01")]
+    assert rows[0]["sentence"].startswith("Nghị quyết này có hiệu lực")
 
 
 def test_rest_document_and_check(store_dir, tmp_path):
