@@ -24,6 +24,7 @@ from ingest.subdivisions import Run
 # A verb's clause may list a few dozen instruments.
 _SCOPE_MAX = 3000
 _NOT_MADE_REACH = 40
+_CLAUSE_MAX = 800
 _SUBJECT_REACH = 1500
 # A submission proposes changes (the instrument it proposes makes them); a consolidated text restates
 # those of the instruments it consolidates.
@@ -64,6 +65,7 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
     own = symbol_of(document.number)
     own_key = own.key if own else None
     starts = [m.start for m in mentions]
+    run_starts = [r.start for r in runs]
     found: list[FoundChange] = []
     current: tuple[int, ChangeKind] | None = None
     title_acts = False
@@ -81,12 +83,18 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
         if kind != "expire" and holder is not None and not _is_own(mentions[holder], own_key):
             continue
         k = bisect.bisect_right(layout.breaks, pos)
-        clause_start = layout.breaks[k - 1] if k else 0
+        # A clause runs back to the last break, but never further than a long sentence reaches.
+        clause_start = max(layout.breaks[k - 1] if k else 0, pos - _CLAUSE_MAX)
         in_title = layout.title is not None and layout.title[0] <= pos < layout.title[1]
         if in_title:
             clause_start = max(clause_start, layout.title[0])
         if kind == "expire":
-            targets, scope_end = _expiring(text, mentions, starts, nesting, verb, clause_start)
+            # What expires is named at the head of the sentence, whose title may hold a ";" of its own.
+            j = k
+            while j > 1 and text[layout.breaks[j - 1] - 1] == ";" and layout.breaks[j - 2] > pos - _CLAUSE_MAX:
+                j -= 1
+            sentence_start = max(layout.breaks[j - 1] if j else 0, pos - _CLAUSE_MAX)
+            targets, scope_end = _expiring(text, mentions, starts, nesting, verb, sentence_start)
             if targets is None:
                 continue
         else:
@@ -103,7 +111,7 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
                                                      or P.MIXED_VERBS.match(text, verb.end()) is not None)
         targets = [t for t in targets if not _is_own(mentions[t], own_key)]
         effective = _expiry_date(text, verb.end()) if kind == "expire" else None
-        in_scope = [r for r in runs if verb.end() <= r.start < scope_end]
+        in_scope = runs[bisect.bisect_left(run_starts, verb.end()) : bisect.bisect_left(run_starts, scope_end)]
         listed = False
         for t in targets:
             articles = tuple(item for r in in_scope if r.target == t for item in r.items)

@@ -26,8 +26,7 @@ def effective_of(text: str, document: DocumentInfo, start: int = 0) -> Effective
     the document's own type wins over one on a regulation it issues ("Quy định này có hiệu lực ...")."""
     best: tuple[int, Effective] | None = None
     quoted = [(q.start(), q.end()) for q in P.QUOTED.finditer(text, start)]
-    for m in sorted((*P.IN_FORCE.finditer(text, start), *P.IN_FORCE_JOINED.finditer(text, start)),
-                    key=lambda m: m.start()):
+    for m in _clauses(text, start):
         subject = m if m.re is P.IN_FORCE else _sentence_subject(text, m.start())
         if subject is None:
             continue
@@ -46,6 +45,26 @@ def effective_of(text: str, document: DocumentInfo, start: int = 0) -> Effective
 
 
 _SENTENCE_REACH = 400
+# How far before "có hiệu lực" its subject may be: "Nghị quyết này đã được Hội đồng nhân dân ... thông qua ngày
+# ... và có hiệu lực ..." is the longest way there.
+_SUBJECT_REACH = 400
+_TAIL = 40  # room for "thi hành" after "có hiệu lực"
+
+
+def _clauses(text: str, start: int) -> list[re.Match[str]]:
+    """The force clauses after `start`, in order: each "có hiệu lực" with its subject before it, or joined to
+    a sentence that opens with the document ("... và có hiệu lực ...")."""
+    out = []
+    for anchor in P.HAS_FORCE.finditer(text, start):
+        at = anchor.start()
+        window = max(start, at - _SUBJECT_REACH)
+        found = next((m for m in P.IN_FORCE.finditer(text, window, anchor.end() + _TAIL) if m.start("force") == at),
+                     None)
+        if found is None:
+            found = P.IN_FORCE_JOINED.search(text, max(start, at - 12), anchor.end() + 12)
+        if found is not None:
+            out.append(found)
+    return out
 
 
 def _sentence_subject(text: str, pos: int) -> re.Match[str] | None:

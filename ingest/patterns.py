@@ -377,17 +377,17 @@ EXPIRY_WHEN = re.compile(r"\s*(?:kể\s+từ|từ|vào)\s+ngày|\s*:|\s*(?:đố
 # never an instrument with a number; a council's resolution puts it after its "thông qua" line.
 IN_FORCE = re.compile(
     rf"(?<![\w/])(?P<subject>(?:{TYPE_ALT}|Văn\s+bản|Quy\s+định|Quy\s+chế)(?P<this>\s+này)?)"
-    r"(?:\s+(?:đã\s+được|được)\s[^.;]{0,300}?\s(?:và|,))?\s+(?:chính\s+thức\s+)?có\s+hiệu\s+lực"
+    r"(?:\s+(?:đã\s+được|được)\s[^.;]{0,300}?\s(?:và|,))?\s+(?:chính\s+thức\s+)?(?P<force>có\s+hiệu\s+lực)"
     r"(?:\s+(?:thi\s+hành|pháp\s+luật))?(?!\w)",
     re.I,
 )
 FORCE_DATE = re.compile(
-    r"\s*,?\s*(?:(?:kể\s+)?từ|vào|trong\s+thời\s+gian\s+từ)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
+    r"\s*[,:]?\s*(?:(?:\d\.|[a-z]\))\s*)?(?:(?:kể\s+)?từ|kể|vào|trong\s+thời\s+gian\s+từ)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
     r"(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)",
     re.I,
 )
 FORCE_FROM_SIGNING = re.compile(
-    r"\s*,?\s*(?:(?:kể\s+)?từ|vào)?\s*(?:ngày|thời\s+điểm)\s+(?:ký(?:\s+ban\s+hành)?|ban\s+hành|ký\s+và\s+ban\s+hành"
+    r"\s*,?\s*(?:(?:kể\s+)?từ|kể|vào)?\s*(?:ngày|thời\s+điểm)\s+(?:ký(?:\s+ban\s+hành)?|ban\s+hành|ký\s+và\s+ban\s+hành"
     r"|được\s+thông\s+qua|thông\s+qua|Hội\s+đồng\s+nhân\s+dân[^.;\n]{0,60}?thông\s+qua)(?!\w)",
     re.I,
 )
@@ -405,6 +405,8 @@ EXPIRY_CONDITION = re.compile(
 # What stands before the next item of a list of instruments a change acts on.
 NEXT_ITEM = re.compile(r"(?:,|;|\bvà|\bhoặc|[a-zđ]\)|\d+\.|[-+•]|:|\n)\s*(?:các\s+)?(?:số\s+)?\Z", re.I)
 # "Quy định này thay thế ... và có hiệu lực thi hành kể từ ngày ký": the subject opens the sentence.
+# Where a force clause may be: the cheap anchor the clauses above are looked for around.
+HAS_FORCE = re.compile(r"có\s+hiệu\s+lực", re.I)
 IN_FORCE_JOINED = re.compile(r"(?:,|\bvà)\s+(?:chính\s+thức\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?!\w)", re.I)
 SENTENCE_END = re.compile(r"[.;](?=\s)|:\s*\n|\n\s*\n")
 THIS_DOCUMENT_SUBJECT = re.compile(

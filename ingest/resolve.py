@@ -73,6 +73,13 @@ def resolve(
         if key is not None:
             groups[key].append(i)
     own = _own_key(document)
+    runs_of: dict[int, list[Run]] = defaultdict(list)
+    for run in runs:
+        if run.target is not None:
+            runs_of[run.target].append(run)
+    changes_of: dict[int, list[FoundChange]] = defaultdict(list)
+    for change in changes:
+        changes_of[change.mention].append(change)
     citations: dict[Group, Citation] = {}
     for key, members in groups.items():
         if _is_self(key, own, document) or _frames_document(text, [mentions[i] for i in members], document):
@@ -80,7 +87,8 @@ def resolve(
         province = key.province if isinstance(key, Numbered) else None
         citation = _citation(text, [mentions[i] for i in members], members, relations,
                              document, province, sentence_of, line_of)
-        citations[key] = _with_changes(text, citation, set(members), runs, changes, sentence_of, line_of)
+        citations[key] = _with_changes(text, citation, [r for i in members for r in runs_of.get(i, ())],
+                                       [c for i in members for c in changes_of.get(i, ())], sentence_of, line_of)
     links: dict[Group, list[DescribedLink]] = defaultdict(list)
     described = [(i, holder) for i, holder in enumerate(nesting.parent) if holder is not None]
     # "Kế hoạch A và Kế hoạch B thực hiện Nghị quyết C": C is described of A as well as of B.
@@ -118,11 +126,13 @@ def resolve(
     return out
 
 
-def _with_changes(text: str, citation: Citation, members: set[int], runs: list[Run], found: list[FoundChange],
+def _with_changes(text: str, citation: Citation, runs: list[Run], mine: list[FoundChange],
                   sentence_of: Callable[[int], str], line_of: Callable[[int], int]) -> Citation:
-    """The citation with its subdivisions (each once, in order of the text) and one change per relation."""
-    mine = [c for c in found if c.mention in members]
-    items = [item for r in runs if r.target in members for item in r.items]
+    """The citation with the subdivisions its mentions' `runs` name (each once, in order of the text) and one
+    change per relation of the changes found on its mentions."""
+    runs = sorted(runs, key=lambda r: r.start)
+    mine = sorted(mine, key=lambda c: c.at)
+    items = [item for r in runs for item in r.items]
     items += [item for c in mine for item in c.articles]
     by_relation: dict[ChangeKind, list[FoundChange]] = defaultdict(list)
     for c in mine:

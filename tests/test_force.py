@@ -48,6 +48,9 @@ def subdivisions(record: Record) -> dict[str | None, tuple[str, ...]]:
     ("Điều 3. Quyết định này có hiệu lực từ ngày 05-01-2026.", date(2026, 1, 5)),
     ("Điều 4. Quyết định có hiệu lực thi hành từ ngày 15 tháng 01 năm 2026.", date(2026, 1, 15)),
     ("**Quyết định này có hiệu\nlực thi hành kể từ ngày 01 tháng 02 năm 2026.**", date(2026, 2, 1)),
+    # Dates by category: the first is the document's entry into force (Huế, 2025).
+    ("Điều 2. Quyết định này có hiệu lực thi hành:\n1. Kể từ ngày 15 tháng 11 năm 2025 đối với thủ tục hành chính "
+     "tại Phụ lục I.\n2. Kể từ ngày 01 tháng 01 năm 2026 đối với thủ tục tại Phụ lục II.", date(2025, 11, 15)),
 ])
 def test_effective_date_in_its_spellings(clause: str, expected: date) -> None:
     record = document(clause)
@@ -60,6 +63,7 @@ def test_effective_date_in_its_spellings(clause: str, expected: date) -> None:
     "Điều 3. Quyết định này có hiệu lực kể từ ngày ký ban hành.",
     "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ban hành.",
     "Điều 3. Quyết định này có hiệu lực từ ngày ký và ban hành.",
+    "Điều 3. Hiệu lực thi hành Quyết định này có hiệu lực thi hành kể ngày ký.",
 ])
 def test_effective_from_signing_is_the_documents_own_date(clause: str) -> None:
     record = document(clause)
@@ -189,6 +193,17 @@ def test_expiry_from_this_documents_entry_into_force() -> None:
                       issuer="HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI")
     assert changes(record) == {("repeals", "20/2022/NQ-HĐND")}
     assert change(record, "20/2022/NQ-HĐND").effective is None
+
+
+def test_expiry_of_an_instrument_whose_title_holds_a_semicolon() -> None:
+    # Hà Nội, 78/2025/NQ-HĐND: the expiring resolution's own title has a ";" in it.
+    record = document("2. Bãi bỏ khoản 1 Điều 3 Nghị quyết số 22/2024/NQ-HĐND ngày 04 tháng 10 năm 2024 của Hội đồng "
+                      "nhân dân thành phố.\n3. Nghị quyết số 01/2024/NQ-HĐND ngày 29 tháng 3 năm 2024 của Hội đồng nhân "
+                      "dân thành phố Hà Nội về việc quy định mức phân bổ kinh phí xây dựng văn bản; quy định mức chi "
+                      "bảo đảm cho công tác kiểm tra văn bản hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi "
+                      "hành.", kind="NGHỊ QUYẾT", number="78/2025/NQ-HĐND", issuer="HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI")
+    assert changes(record) == {("repeals", "22/2024/NQ-HĐND"), ("repeals", "01/2024/NQ-HĐND")}
+    assert articles(record, "22/2024/NQ-HĐND") == ("khoản 1 Điều 3",) and change(record, "01/2024/NQ-HĐND").whole
 
 
 def test_expiry_list_with_different_dates() -> None:
@@ -332,3 +347,15 @@ def test_short_form_alias_and_subtitle() -> None:
 ])
 def test_not_subdivision_citations(body: str) -> None:
     assert subdivisions(document(body)) == {}
+
+
+def test_record_json_round_trip_keeps_force_changes_and_subdivisions():
+    record = document("Điều 1. Bãi bỏ khoản 2 Điều 5 Quyết định số 12/2020/QĐ-UBND ngày 05/3/2020 của UBND tỉnh.\n"
+                      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")
+    again = Record.from_json(record.to_json())
+    assert again.effective == record.effective and again.citations == record.citations
+    schema = record.to_json()
+    assert schema["effective"] == {"date": "2025-12-12", "from_signing": True, "until": None}
+    assert schema["changes"] == [{"relation": "repeals", "articles": ["khoản 2 Điều 5"], "effective": None,
+                                  "target": {"type": "Quyết định", "number": "12/2020/QĐ-UBND", "date": "2020-03-05",
+                                             "title": None}}]

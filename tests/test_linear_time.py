@@ -25,6 +25,12 @@ PATHOLOGICAL = {
     "one long line": "a" * 30000 + " Nghị quyết số 11/NQ-CP",
     "table pipes": "| " * 15000,
     "subject phrases": "về việc thực hiện và triển khai " * 1000,
+    # One sentence of change verbs and instruments, and runs of subdivisions: clauses and scopes stay bounded.
+    "change verbs": "bãi bỏ Quyết định số 12/2020/QĐ-UBND, thay thế " * 500,
+    "expiries": "Quyết định số 12/2020/QĐ-UBND hết hiệu lực kể từ ngày 01/01/2026, " * 500,
+    "subdivisions": "điểm a, b khoản 1, khoản 2 Điều 3 và " * 1000 + "Nghị định số 15/2020/NĐ-CP",
+    "quotes": "“" + "a " * 2000 + "điểm a khoản 1 Điều 3 Nghị định số 15/2020/NĐ-CP " * 200,
+    "force clauses": "Quyết định này có hiệu lực thi hành kể từ ngày " * 1000,
 }
 
 

@@ -70,7 +70,8 @@ def test_shapes_parse():
 
 
 @pytest.mark.parametrize("module", ["graph.iri", "graph.identity", "ingest.tables", "ingest.find", "ingest.issuers",
-                                    "graph.search", "api.negotiation", "graph.views", "ingest.relations"])
+                                    "graph.search", "api.negotiation", "graph.views", "ingest.relations",
+                                    "ingest.records"])
 def test_doctests(module: str):
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0

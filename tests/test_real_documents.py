@@ -57,3 +57,23 @@ def test_every_identity_carries_type_number_year_and_province():
                 local and d.jurisdiction is None):
             lacking.append((path.name, ident))
     assert lacking == []
+
+
+_force_spec = importlib.util.spec_from_file_location("score_force", Path(__file__).parent / "gold" / "score_force.py")
+score_force = importlib.util.module_from_spec(_force_spec)
+_force_spec.loader.exec_module(score_force)
+FORCE_GOLD = Path(__file__).parent / "gold" / "force-gold.jsonl"
+
+
+def test_force_changes_and_articles_on_real_documents():
+    """Entry into force, changes and article-level citations of 20 real documents of provinces, ministries,
+    the Government and the Party, against hand-checked gold (`tests/gold/force-gold.jsonl`)."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    gold = score_force.load(FORCE_GOLD)
+    pred = {source: extract_file(CORPUS / source).to_json() for source in gold}
+    figures, misses = score_force.score(gold, pred)
+    print("\nforce gold:", {k: round(v, 3) for k, v in figures.items() if isinstance(v, float)})
+    assert figures["effective_accuracy"] >= 0.95, misses
+    assert figures["changes_f1"] >= 0.95, misses
+    assert figures["subdivision_f1"] >= 0.9, misses
