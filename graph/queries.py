@@ -551,7 +551,7 @@ def status(store: GraphStore, subject: URIRef, on: date | None = None) -> Status
         reason = (f"no longer in force since {(until + timedelta(days=1)).isoformat()}: "
                   f"{_names(enders) if enders else 'its own text sets that end'}, {CORPUS_CAVEAT}")
     elif since is not None and since > on:
-        in_force, reason = False, f"not yet in force: it enters into force on {since.isoformat()}"
+        in_force, reason = False, f"not yet in force: it enters into force on {since.isoformat()}, {CORPUS_CAVEAT}"
     else:
         in_force = True
         reason = (f"in force {CORPUS_CAVEAT}"

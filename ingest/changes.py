@@ -93,8 +93,8 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
             j = k
             while j > 1 and text[layout.breaks[j - 1] - 1] == ";" and layout.breaks[j - 2] > pos - _CLAUSE_MAX:
                 j -= 1
-            sentence_start = max(layout.breaks[j - 1] if j else 0, pos - _CLAUSE_MAX)
-            targets, scope_end = _expiring(text, mentions, starts, nesting, verb, sentence_start)
+            clause_start = max(layout.breaks[j - 1] if j else 0, pos - _CLAUSE_MAX)
+            targets, scope_end = _expiring(text, mentions, starts, nesting, verb, clause_start)
             if targets is None:
                 continue
         else:
@@ -107,8 +107,10 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
                 continue
             scope_end = _scope_end(text, verb.end(), starts, layout, in_title)
             targets = _objects(mentions, starts, nesting, pos, verb.end(), scope_end)
-        wording = kind in ("replace", "repeal") and (P.WORDING_CHANGE.match(text, verb.end()) is not None
-                                                     or P.MIXED_VERBS.match(text, verb.end()) is not None)
+        # "Bãi bỏ cụm từ ...", "Thay thế cụm từ ... bằng ...": the verb's relation, on part of the text.
+        wording = kind in ("replace", "repeal") and P.WORDING_CHANGE.match(text, verb.end()) is not None
+        # "Bãi bỏ, sửa đổi, thay thế một số điều ...": several verbs at once amend the instrument.
+        mixed = kind in ("replace", "repeal") and P.MIXED_VERBS.match(text, verb.end()) is not None
         targets = [t for t in targets if not _is_own(mentions[t], own_key)]
         effective = _expiry_date(text, verb.end()) if kind == "expire" else None
         in_scope = runs[bisect.bisect_left(run_starts, verb.end()) : bisect.bisect_left(run_starts, scope_end)]
@@ -125,13 +127,9 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
             else:
                 # The next item of a list of instruments is acted on as the first one is.
                 whole = whole and P.NEXT_ITEM.search(text, max(0, target.start - 24), target.start) is not None
-            whole = whole and not articles and not wording
+            whole = whole and not articles and not wording and not mixed
             listed = True
-            relation = _VERB_RELATION[kind]
-            if wording or (relation == "replaces" and not whole):
-                # "thay thế cụm từ ... bằng ...", "thay thế 03 thủ tục ... tại Quyết định số ...": what is
-                # replaced is part of the instrument's text, which is an amendment of it.
-                relation = "amends"
+            relation: ChangeKind = "amends" if mixed else _VERB_RELATION[kind]
             found.append(FoundChange(t, relation, articles, effective, whole, pos, verb.end()))
         if targets:
             current = (targets[-1], found[-1].relation)

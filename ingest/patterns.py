@@ -371,7 +371,7 @@ PARTIAL_OBJECT = re.compile(
     re.I,
 )
 # An expiry states when: "hết hiệu lực (thi hành) (kể) từ ngày ...", or it lists what expires.
-EXPIRY_WHEN = re.compile(r"\s*(?:kể\s+từ|từ|vào)\s+ngày|\s*:|\s*(?:đối\s+với|kể\s+từ)", re.I)
+EXPIRY_WHEN = re.compile(r"\s*(?:k[ểế]\s+từ|từ|vào)\s+ngày|\s*:|\s*(?:đối\s+với|k[ểế]\s+từ)|\s*[.;](?=\s|\Z)", re.I)
 
 # When the document enters into force. The subject is the document ("Quyết định này", "Nghị quyết"),
 # never an instrument with a number; a council's resolution puts it after its "thông qua" line.
@@ -382,16 +382,16 @@ IN_FORCE = re.compile(
     re.I,
 )
 FORCE_DATE = re.compile(
-    r"\s*[,:]?\s*(?:(?:\d\.|[a-z]\))\s*)?(?:(?:kể\s+)?từ|kể|vào|trong\s+thời\s+gian\s+từ)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
+    r"\s*[,:]?\s*(?:(?:\d\.|[a-z]\))\s*)?(?:(?:k[ểế]\s+)?từ|k[ểế]|vào|trong\s+thời\s+gian\s+từ)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
     r"(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)",
     re.I,
 )
 FORCE_FROM_SIGNING = re.compile(
-    r"\s*,?\s*(?:(?:kể\s+)?từ|kể|vào)?\s*(?:ngày|thời\s+điểm)\s+(?:ký(?:\s+ban\s+hành)?|ban\s+hành|ký\s+và\s+ban\s+hành"
+    r"\s*,?\s*(?:(?:k[ểế]\s+)?từ|k[ểế]|vào)?\s*(?:ngày|thời\s+điểm)\s+(?:ký(?:\s+ban\s+hành)?|ban\s+hành|ký\s+và\s+ban\s+hành"
     r"|được\s+thông\s+qua|thông\s+qua|Hội\s+đồng\s+nhân\s+dân[^.;\n]{0,60}?thông\s+qua)(?!\w)",
     re.I,
 )
-FORCE_AFTER_DAYS = re.compile(r"\s*,?\s*sau\s+(?P<n>\d{1,3})\s+ngày\s*,?\s*kể\s+từ\s+ngày\s+ký", re.I)
+FORCE_AFTER_DAYS = re.compile(r"\s*,?\s*sau\s+(?P<n>\d{1,3})\s+ngày\s*,?\s*k[ểế]\s+từ\s+ngày\s+ký", re.I)
 FORCE_UNTIL = re.compile(
     r"[^.;\n]{0,40}?(?:đến\s+hết\s+ngày|đến\s+ngày|cho\s+đến\s+hết\s+ngày)\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
     r"(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)",

@@ -47,6 +47,8 @@ def subdivisions(record: Record) -> dict[str | None, tuple[str, ...]]:
     ("Điều 3. Quyết định này có hiệu lực kể từ ngày 22/12/2025.", date(2025, 12, 22)),
     ("Điều 3. Quyết định này có hiệu lực từ ngày 05-01-2026.", date(2026, 1, 5)),
     ("Điều 4. Quyết định có hiệu lực thi hành từ ngày 15 tháng 01 năm 2026.", date(2026, 1, 15)),
+    ("Điều 4. Quyết định này có hiệu lực thi hành kế từ ngày 20/01/2026.", date(2026, 1, 20)),  # a typing slip
+    ("Điều 3. Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký.", date(2025, 12, 22)),
     ("**Quyết định này có hiệu\nlực thi hành kể từ ngày 01 tháng 02 năm 2026.**", date(2026, 2, 1)),
     # Dates by category: the first is the document's entry into force (Huế, 2025).
     ("Điều 2. Quyết định này có hiệu lực thi hành:\n1. Kể từ ngày 15 tháng 11 năm 2025 đối với thủ tục hành chính "
@@ -206,6 +208,13 @@ def test_expiry_of_an_instrument_whose_title_holds_a_semicolon() -> None:
     assert articles(record, "22/2024/NQ-HĐND") == ("khoản 1 Điều 3",) and change(record, "01/2024/NQ-HĐND").whole
 
 
+def test_expiry_without_a_date_in_its_own_sentence() -> None:
+    record = document("Điều 4. Quyết định này có hiệu lực từ ngày 01 tháng 01 năm 2026.\nQuyết định số 07/2019/QĐ-UBND "
+                      "ngày 15/3/2019 của UBND tỉnh Kon Tum hết hiệu lực thi hành.",
+                      issuer="ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", number="70/2025/QĐ-UBND")
+    assert changes(record) == {("repeals", "07/2019/QĐ-UBND")}
+
+
 def test_expiry_list_with_different_dates() -> None:
     record = document("Điều 7. Hiệu lực thi hành\n1. Quyết định này có hiệu lực từ ngày 01 tháng 01 năm 2026.\n"
                       "2. Quyết định số 05/2020/QĐ-UBND ngày 01/02/2020 của UBND tỉnh hết hiệu lực kể từ ngày 01 "
@@ -239,14 +248,17 @@ def test_decree_repeals_an_article_of_another_decree() -> None:
     assert articles(record, "142/2018/NĐ-CP") == ("Điều 2",)
 
 
-def test_wording_changes_amend() -> None:
+def test_wording_changes_take_their_verbs_relation_on_part_of_the_text() -> None:
     record = document("Điều 1. Sửa đổi một số nội dung\n1. Bãi bỏ cụm từ “Công an cấp huyện” tại điểm a khoản 1 Điều 3 "
                       "Nghị quyết số 38/2024/NQ-HĐND ngày 10 tháng 12 năm 2024 của Hội đồng nhân dân thành phố.\n"
                       "2. Thay thế cụm từ “Ủy ban nhân dân cấp huyện” bằng cụm từ “Ủy ban nhân dân cấp xã” tại khoản 2 "
                       "Điều 4 Nghị quyết số 38/2024/NQ-HĐND.", kind="NGHỊ QUYẾT", number="80/2025/NQ-HĐND",
                       issuer="HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI")
-    assert changes(record) == {("amends", "38/2024/NQ-HĐND")}
-    assert articles(record, "38/2024/NQ-HĐND") == ("điểm a khoản 1 Điều 3", "khoản 2 Điều 4")
+    assert changes(record) == {("repeals", "38/2024/NQ-HĐND"), ("replaces", "38/2024/NQ-HĐND")}
+    (repeal,) = [ch for c in record.citations for ch in c.changes if ch.relation == "repeals"]
+    (replace,) = [ch for c in record.citations for ch in c.changes if ch.relation == "replaces"]
+    assert [str(a) for a in repeal.articles] == ["điểm a khoản 1 Điều 3"] and not repeal.whole
+    assert [str(a) for a in replace.articles] == ["khoản 2 Điều 4"] and not replace.whole
 
 
 def test_article_by_article_amendment() -> None:
@@ -263,11 +275,20 @@ def test_article_by_article_amendment() -> None:
     assert subdivisions(record)["40/2024/QĐ-UBND"] == ("khoản 1 Điều 13", "điểm a khoản 3 Điều 14")
 
 
-def test_replacing_part_of_a_list_amends_it() -> None:
+def test_replacing_part_of_a_list_is_a_partial_replacement() -> None:
     record = document("Điều 1. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành và thay thế ba (03) thủ tục "
                       "hành chính (số thứ tự 03, 04, 05) được công bố tại Quyết định số 1533/QĐ-UBND ngày 22 tháng 10 "
                       "năm 2025 của Chủ tịch UBND tỉnh.", issuer="ỦY BAN NHÂN DÂN\nTỈNH AN GIANG", number="2020/QĐ-UBND")
-    assert changes(record) == {("amends", "1533/QĐ-UBND")}
+    assert changes(record) == {("replaces", "1533/QĐ-UBND")}
+    assert not change(record, "1533/QĐ-UBND").whole
+
+
+def test_several_verbs_at_once_amend() -> None:
+    # Bộ Tư pháp: a heading that repeals, amends and replaces parts of one circular.
+    record = document("Điều 3. Bãi bỏ, sửa đổi, thay thế một số điều, phụ lục của Thông tư số 02/2023/TT-BTP ngày 29 "
+                      "tháng 6 năm 2023 của Bộ trưởng Bộ Tư pháp.", kind="THÔNG TƯ", issuer="BỘ TƯ PHÁP",
+                      number="09/2025/TT-BTP", dated="Hà Nội, ngày 30 tháng 10 năm 2025")
+    assert changes(record) == {("amends", "02/2023/TT-BTP")}
 
 
 @pytest.mark.parametrize("body", [
