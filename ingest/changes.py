@@ -27,8 +27,9 @@ _NOT_MADE_REACH = 40
 _CLAUSE_MAX = 800
 _SUBJECT_REACH = 1500
 # A submission proposes changes (the instrument it proposes makes them); a consolidated text restates
-# those of the instruments it consolidates.
-_MAKES_NO_CHANGES = frozenset({"Tờ trình", "Văn bản hợp nhất"})
+# those of the instruments it consolidates; letters, reports, notices and telegrams quote or explain changes
+# that instruments make, they make none.
+_MAKES_NO_CHANGES = frozenset({"Tờ trình", "Văn bản hợp nhất", "Công văn", "Báo cáo", "Thông báo", "Công điện"})
 _VERB_RELATION: dict[str, ChangeKind] = {"replace": "replaces", "repeal": "repeals", "amend": "amends",
                                          "expire": "repeals"}
 

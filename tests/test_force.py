@@ -316,6 +316,14 @@ def test_not_changes(body: str) -> None:
     assert changes(document(body, bases=bases)) == set()
 
 
+def test_a_letter_quoting_a_repeal_changes_nothing() -> None:
+    # Cục Thuế, 5680/CT-CS: a letter explains what a resolution of the National Assembly repealed.
+    record = document("Tại Điều 1 Nghị quyết số 206/2025/QH15 quy định:\nBãi bỏ các điều 3, 4 và 5 của Nghị quyết số "
+                      "193/2025/QH15 về thí điểm một số cơ chế, chính sách đặc biệt.", kind="", title="V/v chính sách thuế",
+                      issuer="BỘ TÀI CHÍNH\nCỤC THUẾ", number="5680/CT-CS", dated="Hà Nội, ngày 01 tháng 12 năm 2025")
+    assert record.document.type == "Công văn" and changes(record) == set()
+
+
 def test_a_submission_proposes_and_changes_nothing() -> None:
     record = document("Dự thảo Nghị quyết thay thế Nghị quyết số 46/2024/NQ-HĐND ngày 10/12/2024 của HĐND thành phố.\n"
                       "Điều 1. Thay thế Nghị quyết số 46/2024/NQ-HĐND ngày 10/12/2024 của HĐND thành phố.",
