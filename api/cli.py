@@ -369,19 +369,24 @@ def view(
     all_: Annotated[bool, typer.Option("--all", help="The whole corpus instead of one instrument.")] = False,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="HTML file to write "
                                                 "(default build/views/<name>.html).")] = None,
-    depth: Annotated[int, typer.Option("--depth", min=1, max=6, help="Edges away from the instrument.")] = 2,
-    direction: Annotated[str, typer.Option("--direction", help="up, down or both.")] = "both",
+    depth: Annotated[int, typer.Option("--depth", min=1, max=6, help="With --neighbourhood: edges away from the "
+                                       "instrument.")] = 2,
+    direction: Annotated[str, typer.Option("--direction", help="With --neighbourhood: up, down or both.")] = "both",
     hierarchical: Annotated[bool | None, typer.Option(
-        "--hierarchical/--physics", help="Layered layout (default for one instrument) or force layout.")] = None,
+        "--hierarchical/--physics", help="With --neighbourhood: layered layout (default) or force layout.")] = None,
     lag: Annotated[bool, typer.Option("--lag", help="The chart of how fast it was carried out, by province.")
                    ] = False,
+    neighbourhood: Annotated[bool, typer.Option(
+        "--neighbourhood", help="Every instrument within --depth edges (--direction) instead of the implementation "
+                                "tree.")] = False,
     year: YearOption = None,
     store: StoreOption = None,
 ) -> None:
-    """Write an interactive HTML view (works offline): one instrument's neighbourhood, or --all; with --lag,
-    the chart of the days from it to each document that carries it out."""
+    """Write an interactive HTML view (works offline): one instrument's implementation tree (or, with
+    --neighbourhood, what lies within --depth edges of it), or --all; with --lag, the chart of the days from it
+    to each document that carries it out."""
     from graph.lag_chart import lag_chart
-    from graph.views import corpus_view, ego_view
+    from graph.views import corpus_view, ego_view, tree_view
 
     if direction not in ("up", "down", "both"):
         _fail(f"lexgraph view: --direction {direction!r}; use up, down or both", 2)
@@ -389,14 +394,16 @@ def view(
         _fail("lexgraph view: give an instrument, or --all", 2)
     graph = _open(store, Settings.from_env(), read_only=True)
     if all_:
-        page = corpus_view(graph, hierarchical=bool(hierarchical))
+        page = corpus_view(graph)
         name = "corpus"
     else:
         target = _lookup(graph, ident, year)  # type: ignore[arg-type]
         if lag:
             page = lag_chart(graph, target)
-        else:
+        elif neighbourhood:
             page = ego_view(graph, target, depth, direction, True if hierarchical is None else hierarchical)  # type: ignore[arg-type]
+        else:
+            page = tree_view(graph, target)
         name = (graph.iris.path_of(str(target)) or "view").replace("/", "-") + ("-lag" if lag else "")
     path = output or Path("build") / "views" / f"{name}.html"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from api.deps import Service, bounded, service
 from api.models import Problem
 from api.rest import Year, instrument_of
 from graph.lag_chart import lag_chart
-from graph.views import corpus_view, ego_view
+from graph.views import corpus_view, ego_view, tree_view
 
 router = APIRouter(tags=["views"])
 Svc = Annotated[Service, Depends(service)]
@@ -21,9 +21,10 @@ _HTML = {200: {"content": {"text/html": {}}, "description": "A self-contained in
 
 @router.get("/views/corpus.html", responses=_HTML)
 @bounded
-def corpus(svc: Svc, hierarchical: bool = False) -> HTMLResponse:
-    """The whole corpus, the instruments cited most drawn largest, with filters by type, place and year."""
-    return HTMLResponse(corpus_view(svc.store, hierarchical=hierarchical).html)
+def corpus(svc: Svc) -> HTMLResponse:
+    """The whole corpus, one row per issuer level, large rows grouped (click to open), with filters by type,
+    place and year and citations behind a toggle."""
+    return HTMLResponse(corpus_view(svc.store).html)
 
 
 @router.get("/views/{ident:path}/lag.html",
@@ -45,7 +46,13 @@ def ego(
     direction: Annotated[Literal["up", "down", "both"], Query(
         description="up: what it carries out or cites; down: what carries it out or cites it.")] = "both",
     hierarchical: Annotated[bool, Query(description="Parents above the documents that carry them out.")] = True,
+    view: Annotated[Literal["tree", "neighbourhood"], Query(
+        description="tree (default): its implementation tree, large levels grouped by province, citations behind "
+                    "a toggle; neighbourhood: every instrument within `depth` edges, `direction`.")] = "tree",
 ) -> HTMLResponse:
-    """The instruments around one: what it implements or is based on, and what implements or cites it."""
+    """An instrument's implementation tree (the default), or the instruments around it: what it implements or
+    is based on, and what implements or cites it."""
     target = instrument_of(svc, ident, year)
+    if view == "tree":
+        return HTMLResponse(tree_view(svc.store, target).html)
     return HTMLResponse(ego_view(svc.store, target, depth, direction, hierarchical).html)

@@ -102,10 +102,44 @@ def ego_view(store: GraphStore, subject: URIRef, depth: int = 2, direction: Dire
     return _render(store, sub, title, centre=centre, hierarchical=hierarchical, filters=False)
 
 
-def corpus_view(store: GraphStore, hierarchical: bool = False) -> View:
-    """Every instrument and edge, sized by how often it is cited, with filters by type, place and year."""
+def corpus_view(store: GraphStore) -> View:
+    """Every instrument, one row per issuer level (Party central at the top, provincial departments at the
+    bottom), in each row the corpus documents and the most cited first; a row longer than fits is grouped (by
+    province, else into "N more") and opens on click. Edges of the trees are drawn; plain citations are
+    behind the toggle. Filters by type, place and year."""
     g = to_networkx(store)
-    return _render(store, g, "lexgraph: the whole corpus", centre=None, hierarchical=hierarchical, filters=True)
+    items = {node: _item(store, node, data, centre=False) for node, data in g.nodes(data=True)}
+    tree = {n for a, b, data in g.edges(data=True) if data["relations"] - {"cites"} or data.get("tree")
+            for n in (a, b)}
+    order = [*LEVEL_STYLE, ""]
+    by_level: dict[str, list[str]] = {}
+    for node, data in g.nodes(data=True):
+        level = data.get("level") if data.get("level") in LEVEL_STYLE else ""
+        by_level.setdefault(level, []).append(node)
+    roots = []
+    for rank, level in enumerate(sorted(by_level, key=order.index)):
+        members = sorted(by_level[level], key=lambda n: (not g.nodes[n].get("in_corpus"), n not in tree,
+                                                          -int(g.nodes[n].get("cited_by") or 0), items[n]["label"]))
+        for node in _grouped_row(items, members, f"level:{level or 'unknown'}:"):
+            items[node]["row"] = 2 * rank  # odd rows are left to the members of an opened group
+            roots.append(node)
+    edges = []
+    for a, b, data in sorted(g.edges(data=True)):
+        relations = sorted(data["relations"], key=list(RELATION_STYLE).index) or ["cites"]
+        edges.append((a, b, relations[0]))
+    _open_first(items, [])
+    return _layered("lexgraph: the whole corpus", items, roots, {}, edges, filters=True, lag=None)
+
+
+def _grouped_row(items: dict[str, dict], members: list[str], prefix: str) -> list[str]:
+    """A level's row: its first ROW_SHOWN - 1 members, then the rest grouped as `_grouped` groups children."""
+    if len(members) <= ROW_SHOWN:
+        return members
+    rest = members[ROW_SHOWN - 1:]
+    gid = f"{prefix}more"
+    items[gid] = _group_item(f"{len(rest)} more", f"{len(rest)} more instruments at this level. Click to open.",
+                             _grouped(items, rest, f"{gid}."), len(rest))
+    return [*members[: ROW_SHOWN - 1], gid]
 
 
 def _render(store: GraphStore, g: nx.DiGraph, title: str, centre: str | None, hierarchical: bool,
@@ -159,7 +193,7 @@ def _render(store: GraphStore, g: nx.DiGraph, title: str, centre: str | None, hi
     }
     net.set_options(json.dumps(options))
     nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
-    html = _template().render(
+    html = _template("view.html").render(
         title=title,
         nodes=json.dumps(nodes, ensure_ascii=False).replace("</", "<\\/"),
         edges=json.dumps(edges, ensure_ascii=False).replace("</", "<\\/"),
@@ -204,12 +238,190 @@ def _node_tooltip(store: GraphStore, node: str, data: dict, level_text: str) -> 
 
 
 @cache
-def _template():
+def _template(name: str):
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
-    return env.get_template("view.html")
+    return env.get_template(name)
 
 
 @cache
 def _vis(name: str) -> str:
     # Inlined inside <script>/<style>: a closing tag in the library text would end the element early.
     return (VIS / name).read_text(encoding="utf-8").replace("</script", "<\\/script").replace("</style", "<\\/style")
+
+
+# The layered views: every node at a fixed place, so that nothing is drawn too small or on top of another.
+# A parent with more children than GROUP_AT shows them grouped (by province, else by issuer level), with
+# counts; a group opens on click, and shows at most MEMBERS_SHOWN members before an "N more" of the rest.
+GROUP_AT = 6
+GROUPS_SHOWN = 6
+MEMBERS_SHOWN = 8
+# How many nodes the page draws when first opened; the rest is a click away.
+FIRST_DRAWN = 24
+# Citations (not in the tree) the toggle adds, each way.
+CITATIONS_SHOWN = 8
+# Instruments a level's row of the corpus view shows before grouping the rest, and how many a line of the
+# page holds (the corpus view has up to nine levels; one line each keeps its labels readable).
+ROW_SHOWN = 6
+PER_LINE = {"tree": 5, "corpus": 6}
+GROUP_COLOUR = "#eceff1"
+
+
+def tree_view(store: GraphStore, subject: URIRef) -> View:
+    """The implementation tree of `subject`, the default view of an instrument: the documents that carry it
+    out (`implements`, or a basis of a higher authority) below it, at any depth, parents above. Large levels
+    are grouped by province with counts and open on click; plain citations are behind a toggle."""
+    from graph.queries import cited_by, cites, describe, implementers
+
+    rows = implementers(store, subject)
+    described = describe(store, [subject])
+    ids = [str(subject), *(str(r.instrument.iri) for r in rows)]
+    data = {str(r.instrument.iri): _instrument_data(r.instrument) for r in rows}
+    data[str(subject)] = _instrument_data(described[subject])
+    items: dict[str, dict] = {i: _item(store, i, data[i], centre=i == str(subject)) for i in ids}
+    children: dict[str, list[str]] = {}
+    relation_of: dict[str, str] = {}
+    for r in rows:
+        children.setdefault(str(r.parent), []).append(str(r.instrument.iri))
+        relation_of[str(r.instrument.iri)] = r.relations[0]
+    for parent, kids in children.items():
+        items[parent]["children"] = _grouped(items, kids, f"{parent}#g")
+    for child, relation in relation_of.items():
+        items[child]["relation"] = relation
+    extra = {}
+    for name, edges in (("cited", cites(store, subject)), ("citing", cited_by(store, subject))):
+        others = [e.other for e in edges if str(e.other.iri) not in items][:CITATIONS_SHOWN]
+        extra[name] = []
+        for other in others:
+            iri = str(other.iri)
+            items.setdefault(iri, _item(store, iri, _instrument_data(other), centre=False))
+            extra[name].append(iri)
+    _open_first(items, [str(subject)])
+    head = short_label(data[str(subject)])
+    title = f"{head}: implementation tree ({len(rows)} document{'s' if len(rows) != 1 else ''})"
+    path = store.iris.path_of(str(subject))
+    return _layered(title, items, [str(subject)], extra, [], filters=False,
+                    lag=f"/views/{path}/lag.html" if path else None)
+
+
+def _instrument_data(i) -> dict:
+    return {"label": i.label, "type": i.type, "number": i.number, "title": i.title, "date": i.date, "year": i.year,
+            "issuer": i.issuer, "level": i.level, "jurisdiction": i.jurisdiction, "in_corpus": i.in_corpus,
+            "cited_by": i.cited_by, "superseded": i.superseded}
+
+
+def _item(store: GraphStore, iri: str, data: dict, centre: bool) -> dict:
+    """The drawing of one instrument: label, tooltip, colours by issuer level, box or oval."""
+    level_text, colour = LEVEL_STYLE.get(data.get("level") or "", UNKNOWN_LEVEL)
+    in_corpus, superseded = bool(data.get("in_corpus")), bool(data.get("superseded"))
+    if superseded:
+        colour = SUPERSEDED_COLOUR
+    return {
+        "label": short_label(data) + (" ✕" if superseded else ""),
+        "title": _node_tooltip(store, iri, data, level_text),
+        "color": {"background": colour if in_corpus else "#ffffff", "border": colour,
+                  "highlight": {"background": colour, "border": "#000000"}},
+        "font": {"color": "#ffffff" if in_corpus else "#1b1f24"},
+        "shape": "box" if in_corpus else "ellipse",
+        "borderWidth": 3 if centre else (2 if in_corpus else 1),
+        "shapeProperties": {"borderDashes": [2, 2] if superseded else (False if in_corpus else [4, 3])},
+        "lexType": data.get("type") or "", "lexPlace": data.get("jurisdiction") or "",
+        "lexYear": data.get("year") or "", "lexLevel": data.get("level") or "", "lexCorpus": in_corpus,
+        "lexSuperseded": superseded,
+    }
+
+
+def _grouped(items: dict[str, dict], members: list[str], prefix: str) -> list[str]:
+    """What a parent shows of `members`: themselves when few, else groups by province (by issuer level for
+    central bodies) with counts, the largest first, and "N more" after GROUPS_SHOWN of them."""
+    if len(members) <= GROUP_AT:
+        return members
+    buckets: dict[str, list[str]] = {}
+    for m in members:
+        place = items[m]["lexPlace"] if items[m]["lexLevel"].startswith("provincial") else ""
+        key = place or LEVEL_STYLE.get(items[m]["lexLevel"], UNKNOWN_LEVEL)[0].split(" (")[0]
+        buckets.setdefault(key, []).append(m)
+    if len(buckets) == 1:
+        return _chunked(items, members, prefix)
+    groups = []
+    for k, (key, group) in enumerate(sorted(buckets.items(), key=lambda kv: (-len(kv[1]), kv[0]))):
+        if len(group) == 1:
+            groups.append(group[0])
+            continue
+        gid = f"{prefix}{k}"
+        items[gid] = _group_item(f"{key} · {len(group)}", f"{len(group)} documents: {key}. Click to open.",
+                                 _chunked(items, group, f"{gid}."), len(group))
+        groups.append(gid)
+    if len(groups) <= GROUPS_SHOWN:
+        return groups
+    rest = groups[GROUPS_SHOWN - 1:]
+    count = sum(items[g].get("count", 1) for g in rest)
+    gid = f"{prefix}more"
+    items[gid] = _group_item(f"{count} more", f"{count} more documents in {len(rest)} groups. Click to open.",
+                             _chunked(items, rest, f"{gid}."), count)
+    return [*groups[: GROUPS_SHOWN - 1], gid]
+
+
+def _chunked(items: dict[str, dict], members: list[str], prefix: str) -> list[str]:
+    """`members` as shown: at most MEMBERS_SHOWN, then an "N more" that holds the rest."""
+    if len(members) <= MEMBERS_SHOWN:
+        return members
+    rest = members[MEMBERS_SHOWN - 1:]
+    count = sum(items[m].get("count", 1) for m in rest)
+    gid = f"{prefix}more"
+    items[gid] = _group_item(f"{count} more", f"{count} more documents. Click to open.",
+                             _chunked(items, rest, f"{gid}."), count)
+    return [*members[: MEMBERS_SHOWN - 1], gid]
+
+
+def _group_item(label: str, tooltip: str, members: list[str], count: int) -> dict:
+    """A grey dashed box standing for `count` documents; `members` is what it shows when opened."""
+    return {"label": label, "title": tooltip, "group": True, "members": members, "children": members, "count": count,
+            "color": {"background": GROUP_COLOUR, "border": "#78909c", "highlight": {"background": GROUP_COLOUR,
+                                                                                    "border": "#000000"}},
+            "font": {"color": "#1b1f24"}, "shape": "box", "borderWidth": 1,
+            "shapeProperties": {"borderDashes": [6, 3]}, "lexType": "", "lexPlace": "", "lexYear": "",
+            "lexLevel": "", "lexCorpus": False, "lexSuperseded": False}
+
+
+def _open_first(items: dict[str, dict], roots: list[str]) -> None:
+    """Open the roots, then documents breadth first while what they show keeps the page within FIRST_DRAWN;
+    groups, and the rest, open on click."""
+    shown = len(roots)
+    queue: list[str] = []
+    for root in roots:
+        items[root]["open"] = True
+        shown += len(items[root].get("children", []))
+        queue += items[root].get("children", [])
+    while queue:
+        item = items[queue.pop(0)]
+        kids = item.get("children", [])
+        # Groups stay closed: the first drawing shows the counts, a click shows the members.
+        if not kids or item.get("group") or shown + len(kids) > FIRST_DRAWN:
+            continue
+        item["open"] = True
+        shown += len(kids)
+        queue += kids
+
+
+def _layered(title: str, items: dict[str, dict], roots: list[str], extra: dict[str, list[str]],
+             edges: list[tuple[str, str, str]], filters: bool, lag: str | None) -> View:
+    """The page of a layered view: items at fixed places (see `templates/layered.html`), groups that open on
+    click, citations behind a toggle."""
+    data = {"items": items, "roots": roots, "extra": extra, "edges": edges,
+            "perRow": PER_LINE["corpus" if filters else "tree"],
+            "style": {name: {"colour": colour, "dashed": dashed} for name, (_, colour, dashed) in
+                      RELATION_STYLE.items()}}
+    html = _template("layered.html").render(
+        title=title,
+        data=json.dumps(data, ensure_ascii=False, default=str).replace("</", "<\\/"),
+        vis_js=_vis("vis-network.min.js"),
+        vis_css=_vis("vis-network.css"),
+        levels=[(text, colour) for text, colour in (*LEVEL_STYLE.values(), UNKNOWN_LEVEL,
+                                                    ("Replaced or repealed (✕)", SUPERSEDED_COLOUR))],
+        relations=[(text, colour, dashed) for text, colour, dashed in RELATION_STYLE.values()],
+        filters=filters,
+        lag=lag,
+        layered=True,
+    )
+    instruments = sum(1 for item in items.values() if not item.get("group"))
+    return View(html, instruments, len(edges) or sum(len(i.get("children", [])) for i in items.values()), title)

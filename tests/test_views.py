@@ -10,13 +10,29 @@ from typer.testing import CliRunner
 from api.cli import app
 from graph import GraphStore, lookup_one
 from graph.lag_chart import lag_chart
-from graph.views import corpus_view, ego_view
+from graph.views import FIRST_DRAWN, GROUP_AT, MEMBERS_SHOWN, corpus_view, ego_view, tree_view
 
 runner = CliRunner()
 
 
 def nodes_of(page: str) -> list[dict]:
     return json.loads(re.search(r"new vis\.DataSet\((\[.*?\])\);", page, re.S).group(1))
+
+
+def layered(page: str) -> dict:
+    """What a layered page (tree or corpus view) draws from: its items, roots, edges and citations."""
+    return json.loads(re.search(r"const DATA = (\{.*?\});\n", page, re.S).group(1))
+
+
+def first_drawn(data: dict) -> list[str]:
+    """The items drawn when the page opens: the roots, and the children of what is open, recursively."""
+    out, queue = [], list(data["roots"])
+    while queue:
+        node = queue.pop(0)
+        out.append(node)
+        if data["items"][node].get("open"):
+            queue += data["items"][node].get("children", [])
+    return out
 
 
 def test_no_resource_is_loaded_from_elsewhere(seed_store_dir):
@@ -60,14 +76,53 @@ def test_edges_carry_relation_and_sentence(seed_store_dir):
     assert any("11/NQ-CP" in e["title"] and ".txt:" in e["title"] for e in implements)
 
 
-def test_corpus_view_sizes_by_citations(seed_store_dir):
+def test_tree_view_is_the_implementation_tree(seed_store_dir):
+    store = GraphStore.open(seed_store_dir, read_only=True)
+    resolution = lookup_one(store, "11/NQ-CP", 2022)
+    data = layered(tree_view(store, resolution).html)
+    labels = {data["items"][i]["label"] for i in first_drawn(data)}
+    assert labels == {"NQ 11/NQ-CP", "KH 35/KH-UBND Cần Thơ", "CTr 01/CTr-UBND Hải Phòng"}
+    plan = next(i for i in data["items"].values() if i["label"] == "KH 35/KH-UBND Cần Thơ")
+    assert plan["relation"] == "implements" and plan["shape"] == "box"
+    # Plain citations wait behind the toggle.
+    assert data["extra"]["cited"] or data["extra"]["citing"]
+    assert not set(data["extra"]["cited"] + data["extra"]["citing"]) & set(first_drawn(data))
+
+
+def test_a_large_tree_is_grouped_with_counts_and_more(tmp_path):
+    from benchmarks.synth import generate
+    from graph import ingest_paths
+
+    generate(tmp_path / "synth", 400, seed=5, body_kb=1)
+    store = GraphStore.open(tmp_path / "store")
+    ingest_paths(store, [tmp_path / "synth" / "docs"], bulk=True)
+    top = store.select("SELECT ?x (COUNT(?d) AS ?n) WHERE { ?d lex:inImplementationOf ?x } GROUP BY ?x "
+                       "ORDER BY DESC(?n) LIMIT 1")[0]
+    data = layered(tree_view(store, top["x"]).html)
+    drawn = first_drawn(data)
+    assert len(drawn) <= FIRST_DRAWN + GROUP_AT
+    groups = [data["items"][i] for i in drawn if data["items"][i].get("group")]
+    assert groups and all(re.search(r" · \d+$|^\d+ more$", g["label"]) for g in groups)
+    members = [m for g in data["items"].values() if g.get("group") for m in g["members"]]
+    assert all(len(g["members"]) <= MEMBERS_SHOWN for g in data["items"].values() if g.get("group"))
+    # Every document of the tree is one click (or a few) away.
+    documents = {i for i, item in data["items"].items() if not item.get("group")}
+    reachable = set(data["roots"])
+    for item in data["items"].values():
+        reachable |= set(item.get("children", []))
+    assert documents - set(data["extra"]["cited"] + data["extra"]["citing"]) <= reachable and members
+
+
+def test_corpus_view_rows_by_level(seed_store_dir):
     store = GraphStore.open(seed_store_dir, read_only=True)
     view = corpus_view(store)
-    nodes = nodes_of(view.html)
-    assert view.nodes == len(nodes) == 106
-    value = {n["label"]: n["value"] for n in nodes}
-    assert value["NQ 11/NQ-CP"] == 4 > value["NQ 128/NQ-CP"]  # cited by three documents, and by one
-    assert 'id="filter-type"' in view.html
+    data = layered(view.html)
+    assert view.nodes == 106 == sum(1 for i in data["items"].values() if not i.get("group"))
+    rows = {data["items"][r]["row"] for r in data["roots"]}
+    assert len(rows) == len(data["roots"]) // 1 or len(rows) > 3
+    top = [data["items"][r] for r in data["roots"] if data["items"][r]["row"] == 0]
+    assert {i["lexLevel"] for i in top if not i.get("group")} == {"party_central"}
+    assert len(first_drawn(data)) <= 60 and 'id="filter-type"' in view.html
 
 
 def test_cli_view(seed_store_dir, tmp_path):
@@ -79,6 +134,9 @@ def test_cli_view(seed_store_dir, tmp_path):
     everything = runner.invoke(app, ["view", "--all", "-o", str(tmp_path / "all.html"), "--store",
                                      str(seed_store_dir)])
     assert everything.exit_code == 0 and "106 instruments" in everything.output
+    near = runner.invoke(app, ["view", "11/NQ-CP", "--year", "2022", "--neighbourhood", "--direction", "down",
+                               "-o", str(tmp_path / "n.html"), "--store", str(seed_store_dir)])
+    assert near.exit_code == 0 and "vis.DataSet(" in (tmp_path / "n.html").read_text()
     assert runner.invoke(app, ["view", "--store", str(seed_store_dir)]).exit_code == 2
     assert runner.invoke(app, ["view", "11/NQ-CP", "--direction", "sideways"]).exit_code == 2
     assert runner.invoke(app, ["view", "128/NQ-CP", "--store", str(seed_store_dir)]).exit_code == 1
@@ -88,8 +146,11 @@ def test_views_over_http(http):
     assert http.get("/views/corpus.html").headers["content-type"].startswith("text/html")
     assert http.get("/views/999/NQ-CP.html").status_code == 404
     assert http.get("/views/128/NQ-CP.html").status_code == 300
-    page = http.get("/views/11/NQ-CP.html", params={"year": 2022, "direction": "up", "depth": 1}).text
+    page = http.get("/views/11/NQ-CP.html", params={"year": 2022, "direction": "up", "depth": 1,
+                                                     "view": "neighbourhood"}).text
     assert {n["label"] for n in nodes_of(page)} == {"NQ 11/NQ-CP", "NQ 43/2022/QH15"}
+    tree = layered(http.get("/views/11/NQ-CP.html", params={"year": 2022}).text)
+    assert len(first_drawn(tree)) == 3
 
 
 def test_lag_chart_answers_how_fast(seed_store_dir):
