@@ -179,7 +179,7 @@ def test_the_lag_chart_draws_a_bar_per_document(browser, server, synthetic, tmp_
     assert min(page.evaluate("[...document.querySelectorAll('svg text')].map(t => "
                              "parseFloat(getComputedStyle(t).fontSize))")) >= 9
     state["context"].close()
-    store, target, count, _ = synthetic
+    store, target, _, _ = synthetic
     chart = tmp_path / "lag.html"
     chart.write_text(lag_chart(store, target).html, encoding="utf-8")
     state = open_view(browser, chart.as_uri(), "lag-large.png", ready=False)
