@@ -238,8 +238,13 @@ def implementers(
     output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     sparql: Annotated[bool, typer.Option(
         "--sparql", help="Print the SPARQL queries that build the tree, ready to paste, and stop.")] = False,
+    sort: Annotated[str, typer.Option("--sort", help="depth (then date), date, or lag (fastest first).")
+                    ] = "depth",
 ) -> None:
-    """The implementation tree of an instrument: documents that carry it out, each with its relation."""
+    """The implementation tree of an instrument: documents that carry it out, each with its relation, its lag
+    after the instrument asked about and after the one it carries out."""
+    if sort not in ("depth", "date", "lag"):
+        _fail(f"lexgraph implementers: --sort {sort!r}; use depth, date or lag", 2)
     graph = _open(store, Settings.from_env(), read_only=True)
     target = _lookup(graph, ident, year)
     if sparql:
@@ -247,7 +252,7 @@ def implementers(
         sys.stdout.write(queries[0] + "\n\n# Then, with the instruments that query finds:\n\n"
                          + "\n\n".join(queries[1:]) + "\n")
         return
-    rows = Q.implementers(graph, target, depth)
+    rows = Q.sort_tree(Q.implementers(graph, target, depth), sort)  # type: ignore[arg-type]
     if output_format == "json":
         sys.stdout.write(json.dumps([{
             "depth": r.depth, "iri": str(r.instrument.iri), "label": r.instrument.label,
@@ -258,12 +263,14 @@ def implementers(
         } for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
     head = Q.describe(graph, [target])[target]
-    table = Table("depth", "document", "relation", "jurisdiction", "date", "days after", "full text", "carries out",
+    table = Table("depth", "document", "relation", "jurisdiction", "date", f"days after {head.label}",
+                  "days after parent", "full text", "carries out (parent)",
                   title=f"Implementation tree of {head.label} ({head.date or head.year or 'undated'})")
     labels = {r.instrument.iri: r.instrument.label for r in rows} | {target: head.label}
     for r in rows:
         table.add_row(str(r.depth), r.instrument.label, ", ".join(r.relations), r.instrument.jurisdiction or "",
                       str(r.instrument.date or ""), "" if r.lag_days is None else str(r.lag_days),
+                      "" if r.lag_from_parent is None else str(r.lag_from_parent),
                       "yes" if r.instrument.in_corpus else "no", labels.get(r.parent, str(r.parent)))
     out.print(table)
     if not rows:

@@ -168,12 +168,14 @@ def documents(
 def implementations(
     ident: str, svc: Svc, year: Year = None,
     depth: Annotated[int | None, Query(ge=1, le=50, description="Levels below the instrument (default: all).")] = None,
+    sort: Annotated[Q.TreeOrder, Query(description="depth (then date), date, or lag (fastest first).")] = "depth",
 ) -> TreeOut:
-    """The implementation tree below an instrument: each document's jurisdiction, date, relation and lag."""
+    """The implementation tree below an instrument: each document's jurisdiction, date, relation, its lag after
+    the instrument asked about (`lag_days`) and after the one it carries out (`lag_from_parent`)."""
     target = instrument_of(svc, ident, year)
     iris = svc.store.iris
     root = Q.describe(svc.store, [target])[target]
-    rows = Q.implementers(svc.store, target, depth)
+    rows = Q.sort_tree(Q.implementers(svc.store, target, depth), sort)
     return TreeOut(root=InstrumentOut.of(root, iris), rows=[TreeRowOut.of(r, iris) for r in rows])
 
 

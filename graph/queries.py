@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal as OneOf
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -254,6 +255,19 @@ def implementers(store: GraphStore, target: URIRef, depth: int | None = None) ->
         sentence = first.get((row["document"], row["parent"], rels[0]))
         out.append(TreeRow(d, doc, row["parent"], rels, _days(root, doc), sentence, _days(parent, doc)))
     return sorted(out, key=lambda r: (r.depth, r.instrument.date or date.max, r.instrument.label))
+
+
+TreeOrder = OneOf["depth", "date", "lag"]
+
+
+def sort_tree(rows: list[TreeRow], order: TreeOrder = "depth") -> list[TreeRow]:
+    """Tree rows in the order a reader asks for: by depth (then date, as `implementers` gives them), by date,
+    or by lag from the instrument asked about (fastest first); undated rows last."""
+    if order == "depth":
+        return list(rows)
+    if order == "date":
+        return sorted(rows, key=lambda r: (r.instrument.date or date.max, r.depth, r.instrument.label))
+    return sorted(rows, key=lambda r: (r.lag_days is None, r.lag_days or 0, r.depth, r.instrument.label))
 
 
 def _days(earlier: Instrument | None, later: Instrument) -> int | None:

@@ -48,6 +48,20 @@ def test_implementers_table_and_json(store: Path):
     assert all(r["evidence"] for r in rows)
 
 
+def test_implementers_sorted_by_lag_or_date_with_both_lags(store: Path):
+    by_lag = runner.invoke(app, ["implementers", "59-NQ/TW", "--store", str(store), "--sort", "lag"])
+    assert by_lag.exit_code == 0 and "days after parent" in by_lag.output
+    rows = json.loads(runner.invoke(app, ["implementers", "59-NQ/TW", "--store", str(store), "--sort", "lag",
+                                          "--format", "json"]).stdout)
+    lags = [r["lag_days"] for r in rows if r["lag_days"] is not None]
+    assert lags == sorted(lags) and any(r["lag_from_parent"] != r["lag_days"] for r in rows if r["depth"] > 1)
+    dated = json.loads(runner.invoke(app, ["implementers", "59-NQ/TW", "--store", str(store), "--sort", "date",
+                                           "--format", "json"]).stdout)
+    dates = [r["date"] for r in dated if r["date"]]
+    assert dates == sorted(dates)
+    assert runner.invoke(app, ["implementers", "59-NQ/TW", "--store", str(store), "--sort", "size"]).exit_code == 2
+
+
 def test_implementers_prints_its_sparql(store: Path):
     result = runner.invoke(app, ["implementers", "11/NQ-CP", "--store", str(store), "--sparql"])
     assert "lex:inImplementationOf" in result.stdout and "eli/vn/cp/2022/nq/11" in result.stdout

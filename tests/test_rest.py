@@ -172,6 +172,13 @@ def test_implementations_depth(http):
     assert {r["depth"] for r in shallow["rows"]} == {1}
 
 
+def test_implementations_sorted_by_lag(http):
+    tree = ok(http.get("/documents/59-NQ/TW/implementations", params={"sort": "lag"}))
+    lags = [r["lag_days"] for r in tree["rows"] if r["lag_days"] is not None]
+    assert lags == sorted(lags) and all("lag_from_parent" in r for r in tree["rows"])
+    assert http.get("/documents/59-NQ/TW/implementations", params={"sort": "size"}).status_code == 422
+
+
 def test_cites_and_cited_by(http):
     cites = ok(http.get("/documents/eli/vn/ubnd-hai-phong/2022/ctr/1/cites"))
     assert NQ11 in {e["other"]["iri"] for e in cites["items"]}
