@@ -311,10 +311,19 @@ SUBDIVISION_BARE = re.compile(r"(?P<id>\d{1,4}[a-zđ]?|[a-zđ]\d?)(?!\w)")
 # Between the last subdivision and the instrument it belongs to: "của", "tại", and the regulation an
 # instrument issues ("khoản 2 Điều 5 Quy định ban hành kèm theo Quyết định số ...").
 SUBDIVISION_TO_INSTRUMENT = re.compile(
-    r"\s*,?\s*(?:(?:của|tại|thuộc|trong|theo)\s+)?"
+    r"\s*(?:,|;(?=\s*(?:các\s+)?(?:Phụ\s+lục|Chương|Mục)(?!\w)))?\s*(?:(?:của|tại|thuộc|trong|theo)\s+)?"
     r"(?:(?:các\s+)?(?:Quy\s+định|Quy\s+chế|Điều\s+lệ|Quy\s+trình|Danh\s+mục|Phụ\s+lục)(?!\w)[^.;\n“”]{0,200}?"
     r"(?:(?:ban\s+hành\s+)?kèm\s+theo|tại|của)\s+)?",
     re.I,
+)
+# A slip between a run and its instrument's number: "khoản 5 Điều 22 Nghị định số số 268/2025/NĐ-CP".
+TARGET_SLACK = re.compile(rf"(?:{TYPE_ALT})?\s*(?:số\s*)+", re.I)
+# Between two runs of one long list whose instrument is named after the last: separators, and parts that are
+# not articles ("khoản 1, 2 Điều 1; Chương II, Chương III; các Điều 30, 31; các khoản 2, 3 Điều 32 ...").
+RUN_LIST_GAP = re.compile(
+    r"[\s;,]*(?:(?:và|hoặc)\s+)?(?:(?:các\s+)?(?:Chương|Mục|Phần|mục|phần|tiểu\s+mục)\s+[0-9IVXLC]+[a-z]?"
+    r"(?:\s*(?:,|;|và)\s*(?:(?:Chương|Mục|Phần|mục|phần)\s+)?[0-9IVXLC]+[a-z]?)*[\s;,]*(?:(?:và|hoặc)\s+)?)*"
+    r"(?:các\s+)?"
 )
 QUOTED = re.compile(r"“[^“”]{0,3000}”")
 

@@ -9,12 +9,14 @@ no citation. Each is a `Subdivision`, written in the normal form of ``SCHEMA.md`
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest import patterns as P
 from ingest.records import Mention, Subdivision
 
 _RUN_GAP = 40
+_SLACK = 24
+_LIST_GAP = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +44,23 @@ def find_runs(text: str, mentions: list[Mention]) -> list[Run]:
         gap = P.SUBDIVISION_TO_INSTRUMENT.match(text, end)
         at = gap.end() if gap else end
         k = bisect.bisect_left(starts, at)
-        target = k if k < len(mentions) and mentions[k].start == at else None
+        target = None
+        if k < len(mentions) and (mentions[k].start == at or (
+                mentions[k].start - at <= _SLACK and P.TARGET_SLACK.fullmatch(text, at, mentions[k].start))):
+            target = k
         runs.append(Run(first.start(), end, items, target))
+    return _share_list_targets(text, runs)
+
+
+def _share_list_targets(text: str, runs: list[Run]) -> list[Run]:
+    """A long list names its instrument once, after its last run: the runs before it in the same list take
+    that instrument ("khoản 1, 2 Điều 1; Chương II; các Điều 30, 31; các khoản 2, 3 Điều 32 ... của Thông tư
+    số ...")."""
+    for i in range(len(runs) - 2, -1, -1):
+        run, following = runs[i], runs[i + 1]
+        if (run.target is None and following.target is not None and following.start - run.end <= _LIST_GAP
+                and P.RUN_LIST_GAP.fullmatch(text, run.end, following.start)):
+            runs[i] = replace(run, target=following.target)
     return runs
 
 

@@ -360,6 +360,23 @@ def test_long_list_named_at_its_end_with_capitals_commas_and_breaks() -> None:
     }
 
 
+def test_a_list_broken_by_chapters_and_annexes_names_its_instrument_at_the_end() -> None:
+    # Bộ Công Thương: a circular repealing parts of another, listed with chapters and annexes between them.
+    record = document("Điều 2. Bãi bỏ khoản 1, 2 Điều 1; các khoản 1, 2 Điều 3; Chương II, Chương III; các Điều 30, 31; "
+                      "các khoản 2, 3 Điều 32; Phụ lục I, III và IV của Thông tư số 42/2022/TT-BCT ngày 30 tháng 12 năm "
+                      "2022 của Bộ trưởng Bộ Công Thương.", kind="THÔNG TƯ", issuer="BỘ CÔNG THƯƠNG",
+                      number="40/2025/TT-BCT", dated="Hà Nội, ngày 20 tháng 11 năm 2025")
+    assert subdivisions(record)["42/2022/TT-BCT"] == (
+        "khoản 1 Điều 1", "khoản 2 Điều 1", "khoản 1 Điều 3", "khoản 2 Điều 3", "Điều 30", "Điều 31",
+        "khoản 2 Điều 32", "khoản 3 Điều 32")
+    assert changes(record) == {("repeals", "42/2022/TT-BCT")}
+
+
+def test_a_doubled_so_between_a_run_and_its_number() -> None:
+    record = document("Điều 1. Hỗ trợ lãi suất theo khoản 5 Điều 22 Nghị định số số 268/2025/NĐ-CP của Chính phủ.")
+    assert subdivisions(record)["268/2025/NĐ-CP"] == ("khoản 5 Điều 22",)
+
+
 def test_short_form_alias_and_subtitle() -> None:
     record = document("Nghị định số 15/2020/NĐ-CP ngày 03/02/2020 của Chính phủ (sau đây viết tắt là Nghị định 15) quy "
                       "định chi tiết khoản 3 Điều 9 Luật Đầu tư công số 58/2024/QH15. Mức phạt theo Điều 5 Nghị định 15.")
