@@ -319,7 +319,8 @@ class Record:
             "path": self.path,
             "sha256": self.sha256,
             "document": self.document.to_json(),
-            "effective": self.effective.to_json() if self.effective else None,
+            # SCHEMA.md: an object with a null date when the text says nothing of its entry into force.
+            "effective": (self.effective or Effective(None)).to_json(),
             "changes": [
                 {"relation": change.relation, "target": c.target(), "articles": [str(a) for a in change.articles],
                  "effective": _iso(change.effective)}
@@ -331,9 +332,9 @@ class Record:
 
 
 def _effective(data: dict[str, Any] | None) -> Effective | None:
-    if not data:
-        return None
-    return Effective(_date(data.get("date")), bool(data.get("from_signing")), _date(data.get("until")))
+    effective = Effective(_date((data or {}).get("date")), bool((data or {}).get("from_signing")),
+                          _date((data or {}).get("until")))
+    return None if effective == Effective(None) else effective
 
 
 def _date(value: str | None) -> date | None:

@@ -395,6 +395,13 @@ def test_not_subdivision_citations(body: str) -> None:
     assert subdivisions(document(body)) == {}
 
 
+def test_a_document_that_says_nothing_of_force_gives_a_null_date():
+    record = document("Điều 1. Giao Sở Công Thương thực hiện.")
+    assert record.effective is None
+    assert record.to_json()["effective"] == {"date": None, "from_signing": False, "until": None}
+    assert Record.from_json(record.to_json()).effective is None
+
+
 def test_record_json_round_trip_keeps_force_changes_and_subdivisions():
     record = document("Điều 1. Bãi bỏ khoản 2 Điều 5 Quyết định số 12/2020/QĐ-UBND ngày 05/3/2020 của UBND tỉnh.\n"
                       "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")
