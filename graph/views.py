@@ -193,18 +193,7 @@ def _render(store: GraphStore, g: nx.DiGraph, title: str, centre: str | None, hi
     }
     net.set_options(json.dumps(options))
     nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
-    html = _template("view.html").render(
-        title=title,
-        nodes=json.dumps(nodes, ensure_ascii=False).replace("</", "<\\/"),
-        edges=json.dumps(edges, ensure_ascii=False).replace("</", "<\\/"),
-        options=options_json,
-        vis_js=_vis("vis-network.min.js"),
-        vis_css=_vis("vis-network.css"),
-        levels=[(text, colour) for text, colour in (*LEVEL_STYLE.values(), UNKNOWN_LEVEL,
-                                                    ("Replaced or repealed (✕)", SUPERSEDED_COLOUR))],
-        relations=[(text, colour, dashed) for text, colour, dashed in RELATION_STYLE.values()],
-        filters=filters,
-    )
+    html = _page("view.html", title, filters, nodes=_json(nodes), edges=_json(edges), options=options_json)
     return View(html, len(nodes), len(edges), title)
 
 
@@ -235,6 +224,22 @@ def _node_tooltip(store: GraphStore, node: str, data: dict, level_text: str) -> 
         lines.append("replaced or repealed by a corpus document (lexgraph status gives since when and by what)")
     lines.append(store.iris.path_of(node) or node)
     return "\n".join(lines)
+
+
+def _page(template: str, title: str, filters: bool, **values) -> str:
+    """A view's page: `templates/_page.html` (title, filters, the legend, vis-network inlined) and `template`."""
+    return _template(template).render(
+        title=title, filters=filters, vis_js=_vis("vis-network.min.js"), vis_css=_vis("vis-network.css"),
+        levels=[(text, colour) for text, colour in (*LEVEL_STYLE.values(), UNKNOWN_LEVEL,
+                                                    ("Replaced or repealed (✕)", SUPERSEDED_COLOUR))],
+        relations=[(text, colour, dashed) for text, colour, dashed in RELATION_STYLE.values()],
+        **values,
+    )
+
+
+def _json(value) -> str:
+    # Inlined in a <script>: a "</" in a label or tooltip would end the element early.
+    return json.dumps(value, ensure_ascii=False, default=str).replace("</", "<\\/")
 
 
 @cache
@@ -351,26 +356,19 @@ def _grouped(items: dict[str, dict], members: list[str], prefix: str) -> list[st
         items[gid] = _group_item(f"{key} · {len(group)}", f"{len(group)} documents: {key}. Click to open.",
                                  _chunked(items, group, f"{gid}."), len(group))
         groups.append(gid)
-    if len(groups) <= GROUPS_SHOWN:
-        return groups
-    rest = groups[GROUPS_SHOWN - 1:]
-    count = sum(items[g].get("count", 1) for g in rest)
-    gid = f"{prefix}more"
-    items[gid] = _group_item(f"{count} more", f"{count} more documents in {len(rest)} groups. Click to open.",
-                             _chunked(items, rest, f"{gid}."), count)
-    return [*groups[: GROUPS_SHOWN - 1], gid]
+    return _chunked(items, groups, prefix, GROUPS_SHOWN)
 
 
-def _chunked(items: dict[str, dict], members: list[str], prefix: str) -> list[str]:
-    """`members` as shown: at most MEMBERS_SHOWN, then an "N more" that holds the rest."""
-    if len(members) <= MEMBERS_SHOWN:
+def _chunked(items: dict[str, dict], members: list[str], prefix: str, shown: int = MEMBERS_SHOWN) -> list[str]:
+    """`members` (documents or groups) as shown: at most `shown`, then an "N more" that holds the rest."""
+    if len(members) <= shown:
         return members
-    rest = members[MEMBERS_SHOWN - 1:]
+    rest = members[shown - 1:]
     count = sum(items[m].get("count", 1) for m in rest)
     gid = f"{prefix}more"
     items[gid] = _group_item(f"{count} more", f"{count} more documents. Click to open.",
                              _chunked(items, rest, f"{gid}."), count)
-    return [*members[: MEMBERS_SHOWN - 1], gid]
+    return [*members[: shown - 1], gid]
 
 
 def _group_item(label: str, tooltip: str, members: list[str], count: int) -> dict:
@@ -411,17 +409,6 @@ def _layered(title: str, items: dict[str, dict], roots: list[str], extra: dict[s
             "perRow": PER_LINE["corpus" if filters else "tree"],
             "style": {name: {"colour": colour, "dashed": dashed} for name, (_, colour, dashed) in
                       RELATION_STYLE.items()}}
-    html = _template("layered.html").render(
-        title=title,
-        data=json.dumps(data, ensure_ascii=False, default=str).replace("</", "<\\/"),
-        vis_js=_vis("vis-network.min.js"),
-        vis_css=_vis("vis-network.css"),
-        levels=[(text, colour) for text, colour in (*LEVEL_STYLE.values(), UNKNOWN_LEVEL,
-                                                    ("Replaced or repealed (✕)", SUPERSEDED_COLOUR))],
-        relations=[(text, colour, dashed) for text, colour, dashed in RELATION_STYLE.values()],
-        filters=filters,
-        lag=lag,
-        layered=True,
-    )
+    html = _page("layered.html", title, filters, data=_json(data), lag=lag, layered=True)
     instruments = sum(1 for item in items.values() if not item.get("group"))
     return View(html, instruments, len(edges) or sum(len(i.get("children", [])) for i in items.values()), title)

@@ -65,11 +65,11 @@ BEFORE_LIST = re.compile(rf"(?:,|;|\bvà|\bhoặc|\bvà\s+các)\s*(?P<so>{_SO})?
 BEFORE_SO = re.compile(rf"(?<!\w){_SO}\Z", re.I)
 BEFORE_HEADER_SO = re.compile(r"(?:\A|\n)[ \t]*Số\s*[:.]?\s*\Z")
 
+# A day, month and year: "01 tháng 12 năm 2025", "01/12/2025", "01-12-2025".
+_DMY = r"(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)"
 DATE_AFTER = re.compile(
     # "năm 15/5/2016" is a slip for "ngày 15/5/2016" when a whole date follows it
-    r"[\s,]*(?:(?:ban\s+hành|ký)\s+)?(?:ngày|ngầy|năm(?=\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}))\s*"
-    r"(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
-    r"(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)",
+    r"[\s,]*(?:(?:ban\s+hành|ký)\s+)?(?:ngày|ngầy|năm(?=\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}))\s*" + _DMY,
     re.I,
 )
 # "Ngày 24 tháng 6 năm 1977 Hội đồng Chính phủ đã ra Quyết định số 169-CP": the date comes first.
@@ -390,22 +390,18 @@ IN_FORCE = re.compile(
     r"(?:\s+(?:thi\s+hành|pháp\s+luật))?(?!\w)",
     re.I,
 )
+# "(kể) từ", with the slips "kế từ" and "kể" alone.
+_FROM = r"(?:(?:k[ểế]\s+)?từ|k[ểế]|vào)"
 FORCE_DATE = re.compile(
-    r"\s*[,:]?\s*(?:(?:\d\.|[a-z]\))\s*)?(?:(?:k[ểế]\s+)?từ|k[ểế]|vào|trong\s+thời\s+gian\s+từ)?\s*(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
-    r"(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)",
-    re.I,
+    rf"\s*[,:]?\s*(?:(?:\d\.|[a-z]\))\s*)?(?:{_FROM}|trong\s+thời\s+gian\s+từ)?\s*(?:ngày\s*)?" + _DMY, re.I
 )
 FORCE_FROM_SIGNING = re.compile(
-    r"\s*,?\s*(?:(?:k[ểế]\s+)?từ|k[ểế]|vào)?\s*(?:ngày|thời\s+điểm)\s+(?:ký(?:\s+ban\s+hành)?|ban\s+hành|ký\s+và\s+ban\s+hành"
+    rf"\s*,?\s*{_FROM}?\s*(?:ngày|thời\s+điểm)\s+(?:ký(?:\s+ban\s+hành)?|ban\s+hành|ký\s+và\s+ban\s+hành"
     r"|được\s+thông\s+qua|thông\s+qua|Hội\s+đồng\s+nhân\s+dân[^.;\n]{0,60}?thông\s+qua)(?!\w)",
     re.I,
 )
 FORCE_AFTER_DAYS = re.compile(r"\s*,?\s*sau\s+(?P<n>\d{1,3})\s+ngày\s*,?\s*k[ểế]\s+từ\s+ngày\s+ký", re.I)
-FORCE_UNTIL = re.compile(
-    r"[^.;\n]{0,40}?(?:đến\s+hết\s+ngày|đến\s+ngày|cho\s+đến\s+hết\s+ngày)\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*"
-    r"(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})(?!\d)",
-    re.I,
-)
+FORCE_UNTIL = re.compile(r"[^.;\n]{0,40}?(?:đến\s+hết\s+ngày|đến\s+ngày|cho\s+đến\s+hết\s+ngày)\s*" + _DMY, re.I)
 # "đã hết hiệu lực" states a fact, "khi ... hết hiệu lực" a condition: neither is this document's change.
 EXPIRY_NOT_STATED = re.compile(r"(?<!\w)(?:đã|sẽ|bị|chưa|không|còn|đều)\s+\Z", re.I)
 EXPIRY_CONDITION = re.compile(
