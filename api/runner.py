@@ -150,9 +150,10 @@ class QueryRunner:
         waiting = asyncio.wrap_future(future)
         long = False
         try:
-            # The clock starts when a worker takes the query: one may be starting again after a kill.
+            # The clock starts when a worker takes the query: one may be starting again after a kill. Waiting on
+            # the answer itself (not sleeping) returns the moment a quick query is done.
             while not future.running() and not future.done():
-                await asyncio.sleep(0.02)
+                await asyncio.wait({waiting}, timeout=0.02)
             done, _ = await asyncio.wait({waiting}, timeout=LONG_AFTER)
             if not done:
                 running, mine = sum(self._long.values()), self._long[client]
