@@ -397,7 +397,7 @@ FORCE_DATE = re.compile(
 )
 FORCE_FROM_SIGNING = re.compile(
     rf"\s*,?\s*{_FROM}?\s*(?:ngày|thời\s+điểm)\s+(?:ký(?:\s+ban\s+hành)?|ban\s+hành|ký\s+và\s+ban\s+hành"
-    r"|được\s+thông\s+qua|thông\s+qua|Hội\s+đồng\s+nhân\s+dân[^.;\n]{0,60}?thông\s+qua)(?!\w)",
+    r"|được\s+thông\s+qua|thông\s+qua|(?:được\s+)?Hội\s+đồng\s+nhân\s+dân[^.;\n]{0,60}?thông\s+qua)(?!\w)",
     re.I,
 )
 FORCE_AFTER_DAYS = re.compile(r"\s*,?\s*sau\s+(?P<n>\d{1,3})\s+ngày\s*,?\s*k[ểế]\s+từ\s+ngày\s+ký", re.I)

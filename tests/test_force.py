@@ -66,6 +66,7 @@ def test_effective_date_in_its_spellings(clause: str, expected: date) -> None:
     "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ban hành.",
     "Điều 3. Quyết định này có hiệu lực từ ngày ký và ban hành.",
     "Điều 3. Hiệu lực thi hành Quyết định này có hiệu lực thi hành kể ngày ký.",
+    "Điều 4. Quyết định này có hiệu lực kể từ ngày được Hội đồng nhân dân tỉnh thông qua.",
 ])
 def test_effective_from_signing_is_the_documents_own_date(clause: str) -> None:
     record = document(clause)
