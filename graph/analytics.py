@@ -9,7 +9,7 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import URIRef
 
-from graph.queries import describe
+from graph.queries import Instrument, describe
 from graph.store import GraphStore
 from graph.vocab import RELATION_NAMES, TREE_EDGE
 
@@ -61,11 +61,16 @@ def _graph(store: GraphStore, among: list[URIRef]) -> nx.DiGraph:
     return g
 
 
+def node_data(i: Instrument) -> dict:
+    """What a drawing knows of an instrument: the attributes of its node."""
+    return {"label": i.label, "type": i.type, "number": i.number, "title": i.title, "date": i.date, "year": i.year,
+            "issuer": i.issuer, "level": i.level, "jurisdiction": i.jurisdiction, "in_corpus": i.in_corpus,
+            "cited_by": i.cited_by, "superseded": i.superseded}
+
+
 def _add_nodes(g: nx.DiGraph, described: dict) -> None:
     for x, i in described.items():
-        g.add_node(str(x), label=i.label, type=i.type, number=i.number, title=i.title, date=i.date, year=i.year,
-                   issuer=i.issuer, level=i.level, jurisdiction=i.jurisdiction, in_corpus=i.in_corpus,
-                   cited_by=i.cited_by, superseded=i.superseded)
+        g.add_node(str(x), **node_data(i))
 
 
 def _add_edges(g: nx.DiGraph, rows: list[dict]) -> None:

@@ -136,7 +136,7 @@ def check_text(store: GraphStore, text: str) -> list[CheckedCitation]:
         replaced_by: tuple[Instrument, ...] = ()
         if instrument is not None:
             force = status(store, instrument.iri, on)
-            superseded, replaced_by = _superseded(force, c), _enders(force)
+            superseded, replaced_by = _superseded(force, c), tuple(e.document for e in force.ended_by())
         if problems:
             verdict: Verdict = "inconsistent"
             problems.extend(superseded)
@@ -151,9 +151,6 @@ def check_text(store: GraphStore, text: str) -> list[CheckedCitation]:
                                    tuple(problems), suggestions, replaced_by))
     return out
 
-
-def _enders(force: Status) -> tuple[Instrument, ...]:
-    return tuple(c.document for c in force.changes if c.whole and c.relation in ("replaces", "repeals"))
 
 
 def _superseded(force: Status, c: Citation) -> list[str]:

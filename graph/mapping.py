@@ -168,13 +168,7 @@ def _map_changes(graph: _Graph, record: Record, n: int, d: ox.NamedNode, x: ox.N
             *_optional(node, [(LEX.effectiveFrom, _takes_effect(record, change.effective))]),
             *((node, LEX.touches, _subdivision(graph, x, sub)) for sub in change.articles),
             (node, LEX.hasMention, mention),
-            (mention, RDF.type, LEX.Mention),
-            (mention, LEX.quote, literal(change.quote)),
-            (mention, LEX.sentence, literal(change.sentence)),
-            (mention, LEX.start, literal(change.start)),
-            (mention, LEX.end, literal(change.end)),
-            (mention, LEX.line, literal(change.line)),
-            (mention, LEX.inSource, source),
+            *_mention(mention, change.quote, change.sentence, change.start, change.end, change.line, source),
         ]
 
 
@@ -242,16 +236,22 @@ def _map_citation(graph: _Graph, record: Record, n: int, d: ox.NamedNode, level:
     ]
     for m, ref in enumerate(citation.mentions):
         node = graph.iris.mention(source, n, m)
-        out += [
-            (c, LEX.hasMention, node),
-            (node, RDF.type, LEX.Mention),
-            (node, LEX.quote, literal(ref.text)),
-            (node, LEX.sentence, literal(ref.sentence)),
-            (node, LEX.start, literal(ref.start)),
-            (node, LEX.end, literal(ref.end)),
-            (node, LEX.line, literal(ref.line)),
-            (node, LEX.inSource, source),
-        ]
+        out.append((c, LEX.hasMention, node))
+        out += _mention(node, ref.text, ref.sentence, ref.start, ref.end, ref.line, source)
+
+
+def _mention(node: ox.NamedNode, quote: str, sentence: str, start: int, end: int, line: int,
+             source: ox.NamedNode) -> list[Triple]:
+    """A `lex:Mention`: the quoted words, their sentence, where they are in the source."""
+    return [
+        (node, RDF.type, LEX.Mention),
+        (node, LEX.quote, literal(quote)),
+        (node, LEX.sentence, literal(sentence)),
+        (node, LEX.start, literal(start)),
+        (node, LEX.end, literal(end)),
+        (node, LEX.line, literal(line)),
+        (node, LEX.inSource, source),
+    ]
 
 
 def _map_links(graph: _Graph, record: Record, n: int, d: ox.NamedNode, targets: list[ox.NamedNode],

@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 
 from graph.identity import instrument_id
 from graph.store import GraphStore
-from graph.vocab import RELATION_NAMES
+from graph.vocab import ENDS_FORCE, RELATION_NAMES
 from ingest import extract_text
 from ingest.records import Subdivision
 
@@ -485,6 +485,14 @@ class ChangeRow:
     source: str | None
     line: int | None
 
+    @property
+    def ends_force(self) -> bool:
+        """Whether it replaces or repeals the instrument as a whole (the rule `graph.derive` derives by)."""
+        return self.whole and self.relation in _ENDING
+
+
+_ENDING = frozenset(RELATION_NAMES[p.value] for p in ENDS_FORCE)
+
 
 @dataclass(frozen=True, slots=True)
 class Status:
@@ -505,8 +513,12 @@ class Status:
     changes: tuple[ChangeRow, ...]
 
     def by(self, *relations: str) -> list[ChangeRow]:
-        """The changes of the given relations ("replaces", "repeals", "amends"; "whole"/"part" of repeals)."""
+        """The changes of the given relations ("replaces", "repeals", "amends")."""
         return [c for c in self.changes if c.relation in relations]
+
+    def ended_by(self) -> list[ChangeRow]:
+        """The changes that end its force: whole replacements and repeals."""
+        return [c for c in self.changes if c.ends_force]
 
 
 CORPUS_CAVEAT = "as far as this corpus knows"
@@ -557,7 +569,7 @@ def status(store: GraphStore, subject: URIRef, on: date | None = None) -> Status
     until = min((o.toPython() for o in facts["date_no_longer_in_force"]), default=None)
     ended = any(str(o).endswith("InForce-notInForce") for o in facts["in_force"])
     changes = tuple(changes_to(store, subject))
-    enders = [c for c in changes if c.whole and c.relation in ("replaces", "repeals")]
+    enders = [c for c in changes if c.ends_force]
     if ended and until is None:
         in_force, reason = False, f"{_names(enders)} {CORPUS_CAVEAT}; the text does not say from when"
     elif until is not None and until < on:

@@ -21,8 +21,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 from rdflib import URIRef
 
-from graph.analytics import neighbourhood, to_networkx
-from graph.queries import edge_evidence
+from graph.analytics import neighbourhood, node_data, to_networkx
+from graph.queries import cited_by, cites, describe, edge_evidence, implementers
 from graph.store import GraphStore
 from ingest.tables import TYPE_TOKENS
 
@@ -275,13 +275,11 @@ def tree_view(store: GraphStore, subject: URIRef) -> View:
     """The implementation tree of `subject`, the default view of an instrument: the documents that carry it
     out (`implements`, or a basis of a higher authority) below it, at any depth, parents above. Large levels
     are grouped by province with counts and open on click; plain citations are behind a toggle."""
-    from graph.queries import cited_by, cites, describe, implementers
-
     rows = implementers(store, subject)
     described = describe(store, [subject])
     ids = [str(subject), *(str(r.instrument.iri) for r in rows)]
-    data = {str(r.instrument.iri): _instrument_data(r.instrument) for r in rows}
-    data[str(subject)] = _instrument_data(described[subject])
+    data = {str(r.instrument.iri): node_data(r.instrument) for r in rows}
+    data[str(subject)] = node_data(described[subject])
     items: dict[str, dict] = {i: _item(store, i, data[i], centre=i == str(subject)) for i in ids}
     children: dict[str, list[str]] = {}
     relation_of: dict[str, str] = {}
@@ -298,7 +296,7 @@ def tree_view(store: GraphStore, subject: URIRef) -> View:
         extra[name] = []
         for other in others:
             iri = str(other.iri)
-            items.setdefault(iri, _item(store, iri, _instrument_data(other), centre=False))
+            items.setdefault(iri, _item(store, iri, node_data(other), centre=False))
             extra[name].append(iri)
     _open_first(items, [str(subject)])
     head = short_label(data[str(subject)])
@@ -306,12 +304,6 @@ def tree_view(store: GraphStore, subject: URIRef) -> View:
     path = store.iris.path_of(str(subject))
     return _layered(title, items, [str(subject)], extra, [], filters=False,
                     lag=f"/views/{path}/lag.html" if path else None)
-
-
-def _instrument_data(i) -> dict:
-    return {"label": i.label, "type": i.type, "number": i.number, "title": i.title, "date": i.date, "year": i.year,
-            "issuer": i.issuer, "level": i.level, "jurisdiction": i.jurisdiction, "in_corpus": i.in_corpus,
-            "cited_by": i.cited_by, "superseded": i.superseded}
 
 
 def _item(store: GraphStore, iri: str, data: dict, centre: bool) -> dict:

@@ -95,7 +95,7 @@ def find_changes(text: str, mentions: list[Mention], nesting: Nesting, document:
             while j > 1 and text[layout.breaks[j - 1] - 1] == ";" and layout.breaks[j - 2] > pos - _CLAUSE_MAX:
                 j -= 1
             clause_start = max(layout.breaks[j - 1] if j else 0, pos - _CLAUSE_MAX)
-            targets, scope_end = _expiring(text, mentions, starts, nesting, verb, clause_start)
+            targets, scope_end = _expiring(text, mentions, starts, nesting, verb, clause_start, layout)
             if targets is None:
                 continue
         else:
@@ -195,15 +195,13 @@ def _inside_name(mentions: list[Mention], starts: list[int], pos: int) -> bool:
     return k >= 0 and mentions[k].start <= pos < mentions[k].end
 
 
-def _scope_end(text: str, pos: int, starts: list[int], layout: Layout | None = None,
-               in_title: bool = False) -> int:
+def _scope_end(text: str, pos: int, starts: list[int], layout: Layout, in_title: bool = False) -> int:
     """Where the clause of a verb ending at `pos` ends; a list opened by a colon runs over its items. A
     title's clause ends with the title, and no clause runs into the legal bases."""
     limit = min(len(text), pos + _SCOPE_MAX)
-    if layout is not None:
-        if in_title and layout.title is not None:
-            limit = min(limit, layout.title[1])
-        limit = min([limit, *(s for s, _ in layout.bases if s >= pos)])
+    if in_title and layout.title is not None:
+        limit = min(limit, layout.title[1])
+    limit = min([limit, *(s for s, _ in layout.bases if s >= pos)])
     listing = enumerated = False
     at = pos
     while (stop := P.CHANGE_SCOPE_END.search(text, at, limit)) is not None:
@@ -247,7 +245,7 @@ def _objects(mentions: list[Mention], starts: list[int], nesting: Nesting, verb_
 
 
 def _expiring(text: str, mentions: list[Mention], starts: list[int], nesting: Nesting, verb,
-              clause_start: int) -> tuple[list[int] | None, int]:
+              clause_start: int, layout: Layout) -> tuple[list[int] | None, int]:
     """ "Quyết định số ... hết hiệu lực kể từ ngày ...": the instruments named before the verb in its
     clause, or listed after it ("Các văn bản sau hết hiệu lực ...: a) ..."); None when it is no statement
     of expiry (no date or list follows, or it is a condition)."""
@@ -259,7 +257,7 @@ def _expiring(text: str, mentions: list[Mention], starts: list[int], nesting: Ne
         if P.EXPIRY_CONDITION.search(text, clause_start, mentions[before[0]].start):
             return None, verb.end()
         return before, verb.end()
-    end = _scope_end(text, verb.end(), starts)
+    end = _scope_end(text, verb.end(), starts, layout)
     return _objects(mentions, starts, nesting, verb.start(), verb.end(), end), end
 
 

@@ -356,7 +356,9 @@ CLAUSE_LEAD = re.compile(
     re.I,
 )
 # The document as subject: "Quyết định này ... thay thế", "Quy định này thay thế", "ban hành Quyết định bãi bỏ".
-THIS_DOCUMENT = re.compile(rf"(?<!\w)(?:{TYPE_ALT}|Văn\s+bản|Quy\s+định|Quy\s+chế)\s+này(?!\w)", re.I)
+# What a document calls itself ("Quyết định này", "Văn bản này", "Quy định này" of a regulation it issues).
+_DOCUMENT_WORD = rf"(?:{TYPE_ALT}|Văn\s+bản|Quy\s+định|Quy\s+chế)"
+THIS_DOCUMENT = re.compile(rf"(?<!\w){_DOCUMENT_WORD}\s+này(?!\w)", re.I)
 # "Xét Tờ trình ... đề nghị ban hành Nghị quyết thay thế ...": what was proposed, not what is done here.
 PROPOSAL = re.compile(
     r"(?<!\w)(?:Xét|đề\s+nghị|đề\s+xuất|dự\s+thảo|kiến\s+nghị|trình|tham\s+mưu|xây\s+dựng)(?!\w)", re.I
@@ -385,7 +387,7 @@ EXPIRY_WHEN = re.compile(r"\s*(?:k[ểế]\s+từ|từ|vào)\s+ngày|\s*:|\s*(?:
 # When the document enters into force. The subject is the document ("Quyết định này", "Nghị quyết"),
 # never an instrument with a number; a council's resolution puts it after its "thông qua" line.
 IN_FORCE = re.compile(
-    rf"(?<![\w/])(?P<subject>(?:{TYPE_ALT}|Văn\s+bản|Quy\s+định|Quy\s+chế)(?P<this>\s+này)?)"
+    rf"(?<![\w/])(?P<subject>{_DOCUMENT_WORD}(?P<this>\s+này)?)"
     r"(?:\s+(?:đã\s+được|được)\s[^.;]{0,300}?\s(?:và|,))?\s+(?:chính\s+thức\s+)?(?P<force>có\s+hiệu\s+lực)"
     r"(?:\s+(?:thi\s+hành|pháp\s+luật))?(?!\w)",
     re.I,
@@ -415,8 +417,7 @@ HAS_FORCE = re.compile(r"có\s+hiệu\s+lực", re.I)
 IN_FORCE_JOINED = re.compile(r"(?:,|\bvà)\s+(?:chính\s+thức\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?!\w)", re.I)
 SENTENCE_END = re.compile(r"[.;](?=\s)|:\s*\n|\n\s*\n")
 THIS_DOCUMENT_SUBJECT = re.compile(
-    rf"(?:\s|\*|_|Điều\s+\d+[a-zđ]?\s*[.:]|\d+\s*[.)])*(?P<subject>(?:{TYPE_ALT}|Văn\s+bản|Quy\s+định|Quy\s+chế)"
-    r"(?P<this>\s+này))(?!\w)",
+    rf"(?:\s|\*|_|Điều\s+\d+[a-zđ]?\s*[.:]|\d+\s*[.)])*(?P<subject>{_DOCUMENT_WORD}(?P<this>\s+này))(?!\w)",
     re.I,
 )
 # The next item of a list of instruments without a colon: "1. Quyết định số 104/2000/QĐ-TTg ...".
