@@ -52,6 +52,7 @@ class Symbol:
     extras: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=1 << 16)  # the same symbols recur across a corpus; a Symbol is frozen
 def parse_symbol(num: str, rest: str) -> Symbol | None:
     """Parse the part after the number of a number-symbol; None when it is not one.
 

@@ -140,7 +140,8 @@ def _type_heading(text: str, law_number: bool = False) -> tuple[str, int, int] |
     lines = list(P.NONBLANK_LINE.finditer(text[: _HEAD * 2]))
     for k, line in enumerate(lines):
         words = " ".join(line.group("line").split())
-        for heading, kind in _TYPE_HEADINGS.items():
+        # Only a heading itself or a line in capitals that opens with one can match: most lines are neither.
+        for heading, kind in _TYPE_HEADINGS.items() if words in _TYPE_HEADINGS or words.isupper() else ():
             if words != heading and heading in _LAW_HEADINGS and not law_number:
                 continue
             if words == heading or (words.startswith(heading + " ") and words.isupper()):
@@ -180,11 +181,9 @@ def _letter_subject(head: str) -> tuple[int, int] | None:
 
 def _title_span(text: str, pos: int) -> tuple[int, int] | None:
     """The title after the type heading: an upper-case run, or one mixed-case line or paragraph."""
-    rest = text[pos:]
-    lines = list(P.ANY_LINE.finditer(rest))
     start = end = None
     upper_run = None
-    for line in lines:
+    for line in P.ANY_LINE.finditer(text, pos):
         content = line.group().strip()
         if not content:
             if start is not None:
@@ -197,11 +196,11 @@ def _title_span(text: str, pos: int) -> tuple[int, int] | None:
         if start is None:
             if _TITLE_STOP.match(content) and not is_upper and "ban hành" in content:
                 return None
-            start = pos + line.start() + (len(line.group()) - len(line.group().lstrip()))
+            start = line.start() + (len(line.group()) - len(line.group().lstrip()))
             upper_run = is_upper
         elif upper_run != is_upper:
             break
-        end = pos + line.start() + len(line.group().rstrip())
+        end = line.start() + len(line.group().rstrip())
         if not upper_run and content.endswith((".", ":")):
             break
     if start is None or end is None or end <= start:

@@ -187,8 +187,10 @@ def document_relations(
     nesting: Nesting,
     title_span: tuple[int, int] | None,
     body_start: int,
+    bases: list[tuple[int, int]],
 ) -> list[set[Relation]]:
-    """The document's typed relations to each mention (empty for plain citations and nested ones)."""
+    """The document's typed relations to each mention (empty for plain citations and nested ones);
+    `bases` are the opening's basis clauses (`basis_spans`)."""
     relations: list[set[Relation]] = [set() for _ in mentions]
     top = [i for i, p in enumerate(nesting.parent) if p is None]
 
@@ -201,7 +203,7 @@ def document_relations(
     for i in top:
         if inside(i, implement_spans):
             relations[i].add("implements")
-    bases = basis_spans(text, body_start) + basis_section_spans(text, main_text_end(text))
+    bases = bases + basis_section_spans(text, main_text_end(text))
     for i in top:
         if inside(i, bases):
             relations[i].add("based_on")
