@@ -56,7 +56,7 @@ def create_app(settings: Settings, url: str = "") -> FastAPI:
         # A query that started on a snapshot may run for the whole time limit after the next write.
         snapshots = Snapshots(store, keep_seconds=(settings.query_timeout or 600) + 5) if writable else None
         runner = QueryRunner(snapshots.take() if snapshots else settings.store, settings.query_workers,
-                             settings.query_timeout)
+                             settings.query_timeout, local=store.backend)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

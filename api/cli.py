@@ -435,6 +435,7 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from api.limits import LongUrlHttpTools
 
     try:
         settings = Settings.from_env()
@@ -458,9 +459,7 @@ def serve(
     # keeps only failures and slow requests.
     logging.basicConfig(format="%(asctime)s %(name)s %(message)s", level=logging.WARNING)
     logging.getLogger("lexgraph").setLevel(logging.WARNING if quiet else logging.INFO)
-    # h11 answers a request head over 16 KB with a bare 400 before the app sees it; up to 4 MB, the app's
-    # own limit (`api.limits`) answers 414 and says what to do.
-    uvicorn.run(application, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=4 << 20)
+    uvicorn.run(application, host=host, port=port, log_level="warning", http=LongUrlHttpTools)
 
 
 def _open(store: Path | None, settings: Settings, base: str | None = None, read_only: bool = False) -> GraphStore:

@@ -100,8 +100,9 @@ def bounded(handler: Callable[..., T]) -> Callable[..., Awaitable[T]]:
     return run
 
 
-def service(request: Request) -> Service:
-    """The service of the app handling `request` (a FastAPI dependency)."""
+async def service(request: Request) -> Service:
+    """The service of the app handling `request` (a FastAPI dependency; async, so FastAPI calls it in the
+    event loop rather than sending it to a thread, which cost a cheap query most of its time)."""
     return request.app.state.service
 
 

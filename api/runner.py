@@ -12,6 +12,10 @@ run long (past `LONG_AFTER` seconds), `RESERVE` more: a query that would be one 
 stopped there, so a simple query finds a worker within about a second, however many runaways are sent. One client (an
 address) may run at most `workers - 1` long queries at once (at least one); another is stopped with 429.
 
+A query cheap by construction (`cheap`: one triple pattern with a constant subject, or under a small LIMIT,
+or an ASK) is answered in the server process on its own store, without the trip to a worker: Oxigraph
+reads at most a bounded number of quads for it, so it cannot run away.
+
 Answers are serialised by Oxigraph itself. The row limit is enforced on the way out: the results are
 first written as TSV (SELECT) or N-Triples (CONSTRUCT), one line per row, to a writer that stops
 Oxigraph as soon as one row too many arrives; a TSV or N-Triples answer is then converted by
@@ -34,6 +38,7 @@ import pyoxigraph as ox
 from pebble import ProcessExpired, ProcessPool
 
 from api.negotiation import CANONICAL, RDF_TYPES, RESULT_TYPES
+from graph.backend import Backend
 from graph.store import PREFIXES
 
 log = logging.getLogger("lexgraph.queries")
@@ -47,6 +52,44 @@ _SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE\b(?![:.-])", re.IGNORECASE)
 _LOAD = re.compile(r"(?<![\w?$:.-])LOAD\b(?![:.-])", re.IGNORECASE)
 # A LOAD's source, an IRI written in full (a prefixed name is not checked, so not allowed).
 _LOAD_FROM = re.compile(r"(?<![\w?$:.-])LOAD\s+(?:SILENT\s+)?<(?P<url>[^<>\s]*)>", re.IGNORECASE)
+
+
+# A query cheap by construction: one triple pattern (a path, FILTER, OPTIONAL, UNION, subquery, GRAPH, VALUES,
+# BIND, aggregate, DISTINCT or ORDER BY does not parse here), under PREFIX lines, with no dataset clause.
+_TERM = (r"(?:<[^<>\"{}|^`\\\s]*>|[A-Za-z][\w.-]*:[\w-]*|:[\w-]*|[?$]\w+|true|false|[+-]?\d+(?:\.\d+)?"
+         r"|\"(?:[^\"\\\n]|\\.)*\"(?:@[A-Za-z-]+|\^\^(?:<[^<>\s]*>|[A-Za-z][\w.-]*:[\w-]*))?)")
+_ONE_PATTERN = re.compile(
+    r"\s*(?:(?:PREFIX\s+[A-Za-z][\w.-]*:|PREFIX\s+:)\s*<[^<>\s]*>\s*)*"
+    r"(?:(?P<select>SELECT)\s+(?:\*|(?:[?$]\w+\s*)+)|(?P<ask>ASK))\s*(?:WHERE\s*)?"
+    rf"\{{\s*(?P<s>{_TERM})\s+(?P<p>a|<[^<>\s]*>|[A-Za-z][\w.-]*:[\w-]*|:[\w-]*|[?$]\w+)\s+(?P<o>{_TERM})\s*\.?\s*\}}"
+    r"\s*(?:LIMIT\s+(?P<limit>\d{1,9})\s*)?(?:OFFSET\s+(?P<offset>\d{1,9})\s*)?",
+    re.IGNORECASE,
+)
+# The most rows a cheap query may read when its subject is a variable.
+CHEAP_ROWS = 10_000
+
+
+def cheap(query: Query) -> bool:
+    """Whether `query` is cheap by construction: Oxigraph reads a bounded number of quads to answer it.
+
+    One triple pattern, and either a constant subject (its quads are one index range, as many as the
+    subject's statements), or no variable twice and an ASK (the first quad answers it) or LIMIT plus
+    OFFSET of at most `CHEAP_ROWS` (a single pattern is evaluated lazily, so it stops there). A comment,
+    a dataset clause or anything else makes it not cheap; it then goes to the killable workers.
+    """
+    if query.default_graphs or query.named_graphs:
+        return False
+    m = _ONE_PATTERN.fullmatch(query.text)
+    if m is None:
+        return False
+    if m.group("s")[0] not in "?$":
+        return True
+    variables = [t[1:] for t in m.group("s", "p", "o") if t[0] in "?$"]
+    if len(set(variables)) < len(variables):
+        return False  # "?x ?p ?x" is a filter over every quad
+    if m.group("ask"):
+        return True
+    return m.group("limit") is not None and int(m.group("limit")) + int(m.group("offset") or 0) <= CHEAP_ROWS
 
 
 # Seconds after which a running query counts as long.
@@ -95,8 +138,9 @@ class QueryRunner:
     """A pool of worker processes that answer `Query`s within a time limit; `workers` of them may run long
     queries at once, and `RESERVE` more are kept for the others."""
 
-    def __init__(self, location: Path, workers: int = 2, timeout: float = 10.0) -> None:
+    def __init__(self, location: Path, workers: int = 2, timeout: float = 10.0, local: Backend | None = None) -> None:
         self.location = location
+        self.local = local  # the server's own store, for cheap queries
         self.workers = workers
         self.size = workers + RESERVE
         self.timeout = timeout
@@ -126,6 +170,10 @@ class QueryRunner:
         answer with."""
         if self._pool is None:
             raise QueryError(503, "the query workers are not running; restart the server")
+        if self.local is not None and cheap(query):
+            # In the event loop itself: a bounded read of one index range takes well under a millisecond,
+            # less than a hop to a thread.
+            return answer_on(self.local, query)
         arrival = time.monotonic()
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.size)
@@ -228,10 +276,13 @@ MAX_QUERY = 1_000_000
 MAX_DEPTH = 128
 
 
+_BRACKETS = re.compile(r"[{}()]")
+
+
 def _nesting(keywords: str) -> int:
     """How deep `{` and `(` nest in a query's keywords."""
     depth = deepest = 0
-    for c in keywords:
+    for c in _BRACKETS.findall(keywords):  # the brackets alone: a loop over every character costs more
         if c in "{(":
             depth += 1
             deepest = max(deepest, depth)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from api.negotiation import choose, from_format
-from api.runner import _FROM, _SERVICE, keywords_of
+from api.runner import _FROM, _SERVICE, Query, cheap, keywords_of
 from api.settings import Settings
 from api.sparql import examples
 
@@ -129,3 +129,62 @@ def test_rest_work_is_answered_within_the_limit_and_never_piles_up():
     assert "ran longer than the 0.3 s limit" in slow
     assert "could not start within the 0.3 s limit" in queued
     assert fast == "fast"
+
+
+@pytest.mark.parametrize("query, is_cheap", [
+    ("SELECT ?label WHERE { <https://x/a> rdfs:label ?label }", True),
+    ("PREFIX ex: <http://e/#>\nSELECT * { ex:a ?p ?o . }", True),
+    ("SELECT ?x WHERE { ?x a lex:Document } LIMIT 10", True),
+    ("SELECT ?x WHERE { ?x a lex:Document } LIMIT 9000 OFFSET 1000", True),
+    ('SELECT ?x WHERE { ?x eli:id_local "11/NQ-CP" } LIMIT 1', True),
+    ("ASK { ?x lex:implements ?y }", True),
+    ("SELECT ?x WHERE { ?x a lex:Document }", False),  # no LIMIT: every document
+    ("SELECT ?x WHERE { ?x a lex:Document } LIMIT 9000 OFFSET 1001", False),
+    ("ASK { ?x ?p ?x }", False),  # a filter over every quad
+    ("SELECT ?x WHERE { ?x lex:cites+ <https://x/a> } LIMIT 10", False),
+    ("SELECT ?x WHERE { ?x lex:cites/lex:cites <https://x/a> } LIMIT 10", False),
+    ("SELECT ?x WHERE { ?x ^lex:cites <https://x/a> } LIMIT 10", False),
+    ("SELECT ?x WHERE { ?x a lex:Document . ?x lex:year 2020 } LIMIT 5", False),
+    ("SELECT ?x WHERE { ?x a lex:Document FILTER(?x != ?x) } LIMIT 5", False),
+    ("SELECT ?x WHERE { ?x a lex:Document } ORDER BY ?x LIMIT 5", False),
+    ("SELECT DISTINCT ?x WHERE { ?x a lex:Document } LIMIT 5", False),
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?x a lex:Document } LIMIT 5", False),
+    ("SELECT ?x WHERE { { SELECT ?x WHERE { ?x ?p ?o } } } LIMIT 5", False),
+    ("SELECT ?x WHERE { GRAPH ?g { ?x ?p ?o } } LIMIT 5", False),
+    ("SELECT ?x FROM <https://x/g> WHERE { ?x ?p ?o } LIMIT 5", False),
+    ("# a comment\nSELECT ?x WHERE { ?x ?p ?o } LIMIT 5", False),
+    ("CONSTRUCT WHERE { <https://x/a> ?p ?o }", False),
+])
+def test_cheap_by_construction(query, is_cheap):
+    assert cheap(Query(query, "text/csv", "text/turtle")) is is_cheap
+
+
+def test_a_dataset_clause_is_never_cheap():
+    query = "SELECT ?label WHERE { <https://x/a> rdfs:label ?label }"
+    assert not cheap(Query(query, "text/csv", None, default_graphs=("https://x/g",)))
+
+
+class _NoWorkers:
+    """A pool that fails the test if a query is sent to it."""
+
+    def schedule(self, *args, **kwargs):
+        raise AssertionError("a cheap query went to a worker")
+
+
+def test_a_cheap_query_is_answered_in_the_server_process_and_others_go_to_workers():
+    import asyncio
+
+    import pyoxigraph as ox
+
+    from api.runner import QueryRunner
+    from graph.backend import Embedded
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("https://x/a"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                      ox.Literal("A"), ox.NamedNode("https://x/g")))
+    runner = QueryRunner(Path("/nonexistent"), local=Embedded(store))
+    runner._pool = _NoWorkers()
+    answer = asyncio.run(runner.answer(Query("SELECT ?l WHERE { <https://x/a> rdfs:label ?l }", "text/csv", None)))
+    assert (answer.body, answer.rows) == (b"l\r\nA\r\n", 1)
+    with pytest.raises(AssertionError, match="went to a worker"):
+        asyncio.run(runner.answer(Query("SELECT ?l WHERE { ?x rdfs:label ?l }", "text/csv", None)))

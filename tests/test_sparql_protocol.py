@@ -477,3 +477,42 @@ def test_request_and_query_limits(http, server):
                      headers={"Content-Type": "application/sparql-query"}).status_code == 413
     assert http.post("/check", content=b'{"text": "' + b"x" * 20_000_000 + b'"}',
                      headers={"Content-Type": "application/json"}).status_code == 413
+
+
+# -- cheap queries: answered in the server process ------------------------------------------------------
+
+LOOKUP = "SELECT ?label WHERE { <https://w3id.org/lexgraph/eli/vn/cp/2022/nq/11> rdfs:label ?label }"
+
+
+def test_a_cheap_query_answers_while_runaways_hold_every_worker(http, server):
+    outcome: list = []
+    threads = [threading.Thread(target=_runaway, args=(server.url, f"127.0.0.{k}", outcome)) for k in range(12, 16)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.3)  # every worker is taken or about to be
+    times = []
+    for _ in range(5):
+        started = time.monotonic()
+        answer = http.get("/sparql", params={"query": LOOKUP}, headers={"Accept": "text/csv"})
+        times.append(time.monotonic() - started)
+        assert answer.status_code == 200, answer.text
+        assert answer.text.splitlines()[0] == "label" and len(answer.text.splitlines()) >= 2
+    for thread in threads:
+        thread.join()
+    assert max(times) < 1.0, times
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml",
+                                    "text/csv", "text/tab-separated-values"])
+def test_a_cheap_query_gives_the_bytes_a_worker_gives(http, accept):
+    # A comment makes the same query not cheap by construction: a worker answers it.
+    for query in (LOOKUP, "SELECT * WHERE { ?s a eli:LegalResource } LIMIT 7", "ASK { ?s lex:implements ?o }"):
+        fast = http.get("/sparql", params={"query": query}, headers={"Accept": accept})
+        slow = http.get("/sparql", params={"query": "# via a worker\n" + query}, headers={"Accept": accept})
+        assert fast.status_code == slow.status_code == 200
+        assert fast.content == slow.content and fast.headers["x-lexgraph-rows"] == slow.headers["x-lexgraph-rows"]
+
+
+def test_a_cheap_query_keeps_the_row_limit(http):
+    response = http.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 5000"})
+    assert response.status_code == 422 and "1000 rows" in response.text
