@@ -300,7 +300,8 @@ SIGNATURE_ROLE = re.compile(
 )
 
 # The national motto under which every official header stands (state and Party forms).
-NATIONAL_MOTTO = re.compile(r"CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*-", re.I)
+NATIONAL_MOTTO = Anchored(re.compile(r"CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*-", re.I),
+                          r"[cCđĐ][ộỘảẢ]")  # "cộ", "đả", "độ" in any case
 RECIPIENTS = Anchored(re.compile(r"(?m)^[ \t]*Nơi\s+nhận\s*:"), "Nơi", back=" \t")
 
 # A web copy's site material (see `ingest.chrome`); these run on cleaned text, markup already blanked.
