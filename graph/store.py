@@ -265,6 +265,11 @@ class GraphStore:
         """A writer for many sources at once: named graphs now, the default graph once at the end."""
         return BulkWriter(self)
 
+    def has_sources(self) -> bool:
+        """Whether any source's named graph is in the store (a new store has none)."""
+        return bool(self.backend.query(f"ASK {{ GRAPH ?g {{ ?g a lex:SourceFile }} {self.named_only} }}",
+                                       prefixes=PREFIXES))
+
     def derivation_pending(self) -> bool:
         """Whether a bulk write stopped before deriving the default graph (the next ingest derives it all)."""
         return self._pending in self.backend
@@ -446,12 +451,14 @@ class BulkWriter:
         self.identities: dict[ox.NamedNode, InstrumentId] = {}
         self.shared: set[Triple] = set()  # bodies and places, written once with the named graphs
         self.quads: list[ox.Quad] = []
+        # Into a store with no sources, no source has an old version to drop: no lookup per document.
+        self._replacing = store.has_sources()
         store.mark_pending()
 
     def add(self, mapped: MappedDocument) -> None:
         """Queue one source's named graph (its old version, if any, is dropped now)."""
         graph = mapped.graph
-        if self.store.backend.contains_named_graph(graph):
+        if self._replacing and self.store.backend.contains_named_graph(graph):
             self.touched |= self.store.touched(graph)
             self.store.backend.remove_graph(graph)
         touched = self.touched
