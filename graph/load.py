@@ -262,8 +262,8 @@ def _write(store: GraphStore, items: Iterator[tuple], bulk: bool, version: str,
         if on_file is not None:
             on_file(outcome)
     if writer is not None:
-        writer.finish()
-    if any(o.status == "ingested" for o in outcomes):
+        writer.finish()  # reconciles too
+    elif any(o.status == "ingested" for o in outcomes):
         store.reconcile()
     store.clear_pending()
     store.flush()

@@ -323,13 +323,18 @@ class GraphStore:
         they touch is derived again once, at the end: a resolution cited thousands of times is read once,
         not once per batch. Returns the (undated, dated) pairs merged.
         """
+        pairs, touched = self._merge_undated(batch)
+        self.rederive(touched, {})
+        return pairs
+
+    def _merge_undated(self, batch: int = 50) -> tuple[list[tuple[ox.NamedNode, ox.NamedNode]], set[ox.NamedNode]]:
+        """`reconcile` but the derivation: the pairs merged, and the instruments to derive again."""
         pairs = self.unreconciled()
         touched: set[ox.NamedNode] = set()
         for k in range(0, len(pairs), batch):
             touched |= self._merge(pairs[k:k + batch])
             self.backend.flush()  # the updates' write buffers to disk, not held through the derivation
-        self.rederive(touched, {})
-        return pairs
+        return pairs, touched
 
     def _merge(self, pairs: list[tuple[ox.NamedNode, ox.NamedNode]]) -> set[ox.NamedNode]:
         """Point what the named graphs say of each undated instrument at its dated one; returns the
@@ -486,9 +491,12 @@ class BulkWriter:
             self._flush()
 
     def finish(self) -> None:
-        """Write what is queued and derive the default graph of everything touched."""
+        """Write what is queued, reconcile undated citations (`GraphStore.reconcile`), and derive the default
+        graph of everything touched, once: deriving before reconciling read the most cited instruments'
+        citations twice."""
         self._flush()
-        self.store.rederive(self.touched, self.identities)
+        _, merged = self.store._merge_undated()
+        self.store.rederive(self.touched | merged, self.identities)
 
     def _flush(self) -> None:
         # Not one transaction: the pending mark stands for the whole bulk write instead.
