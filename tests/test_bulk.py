@@ -109,3 +109,13 @@ def test_extraction_on_a_local_dask_cluster_then_from_jsonl(corpus, one_by_one, 
     assert result.exit_code == 0, result.output
     assert "120 ingested" in result.output
     assert quads(location) == quads(one_by_one)
+
+
+def test_the_stage_benchmark_times_the_ingest_it_stands_for(corpus, one_by_one):
+    from benchmarks.stages import stages
+
+    out = stages(corpus / "docs", workers=2)
+    assert out["documents"] == 120
+    assert out["quads"] == len(quads(one_by_one))
+    assert set(out["seconds"]) == {"read_and_extract", "map", "write_named_graphs", "reconcile_and_derive"}
+    assert abs(sum(out["share"].values()) - 1) < 0.01 and out["projected_1m_seconds"] > 0
