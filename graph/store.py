@@ -314,27 +314,25 @@ class GraphStore:
     def _pending(self) -> ox.Quad:
         return ox.Quad(self.iris.dataset(), LEX.derivationPending, ox.Literal(True), ox.DefaultGraph())
 
-    def reconcile(self, batch: int = 50) -> list[tuple[ox.NamedNode, ox.NamedNode]]:
+    def reconcile(self, batch: int = 50, touched: Iterable[ox.NamedNode] = (),
+                  identities: dict[ox.NamedNode, InstrumentId] | None = None,
+                  ) -> list[tuple[ox.NamedNode, ox.NamedNode]]:
         """Merge each undated instrument into the one dated instrument with its work key, if only one.
 
         A citation that gave no year was written against an "undated" IRI; once the graph knows a
         single dated instrument with the same issuer, type and number, the citation is pointed at it
         (and marked `lex:yearInferred`). Pairs are merged `batch` at a time, each batch in one update; what
-        they touch is derived again once, at the end: a resolution cited thousands of times is read once,
-        not once per batch. Returns the (undated, dated) pairs merged.
+        they touch is derived again once, at the end, with `touched` (what a bulk write changed, and its
+        `identities` not derived yet): a resolution cited thousands of times is read once, not once per
+        batch nor once more for the write. Returns the (undated, dated) pairs merged.
         """
-        pairs, touched = self._merge_undated(batch)
-        self.rederive(touched, {})
-        return pairs
-
-    def _merge_undated(self, batch: int = 50) -> tuple[list[tuple[ox.NamedNode, ox.NamedNode]], set[ox.NamedNode]]:
-        """`reconcile` but the derivation: the pairs merged, and the instruments to derive again."""
         pairs = self.unreconciled()
-        touched: set[ox.NamedNode] = set()
+        touched = set(touched)
         for k in range(0, len(pairs), batch):
             touched |= self._merge(pairs[k:k + batch])
             self.backend.flush()  # the updates' write buffers to disk, not held through the derivation
-        return pairs, touched
+        self.rederive(touched, identities or {})
+        return pairs
 
     def _merge(self, pairs: list[tuple[ox.NamedNode, ox.NamedNode]]) -> set[ox.NamedNode]:
         """Point what the named graphs say of each undated instrument at its dated one; returns the
@@ -495,8 +493,7 @@ class BulkWriter:
         graph of everything touched, once: deriving before reconciling read the most cited instruments'
         citations twice."""
         self._flush()
-        _, merged = self.store._merge_undated()
-        self.store.rederive(self.touched | merged, self.identities)
+        self.store.reconcile(touched=self.touched, identities=self.identities)
 
     def _flush(self) -> None:
         # Not one transaction: the pending mark stands for the whole bulk write instead.
